@@ -1,0 +1,10 @@
+"""Root pytest configuration, loaded for tests and notebooks alike.
+
+Notebook kernels inherit this process's environment, so setting
+PYTHONWARNINGS here makes NumPy's RuntimeWarnings (overflow, divide by zero,
+invalid value) errors inside every notebook run by nbval, not only in tests.
+"""
+import os
+
+os.environ["PYTHONWARNINGS"] = "error::RuntimeWarning"
+os.environ.pop("MPLBACKEND", None)

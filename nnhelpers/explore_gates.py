@@ -1,0 +1,121 @@
+"""Logic gates: truth tables, sigmoid units that compute them, and why XOR needs more than one line.
+
+Inputs are the four rows of a truth table, X of shape (4, 2):
+(0, 0), (0, 1), (1, 0), (1, 1). A sigmoid unit follows Ng's notation
+h = g(θ0 + θ1·x1 + θ2·x2): the bias θ0 comes first.
+"""
+import numpy as np
+
+from ._validate import as_array, positive_int
+from .activations import sigmoid
+from .plotting import COLORS
+
+GATES = {"AND": lambda X: X[:, 0] * X[:, 1],
+         "OR": lambda X: np.maximum(X[:, 0], X[:, 1]),
+         "XOR": lambda X: np.abs(X[:, 0] - X[:, 1]),
+         "XNOR": lambda X: 1.0 - np.abs(X[:, 0] - X[:, 1]),
+         "NAND": lambda X: 1.0 - X[:, 0] * X[:, 1]}
+
+
+def truth_table(gate):
+    """Inputs X (4, 2) of 0.0/1.0 and the outputs (4,) of `gate`.
+
+    `gate` is a name in GATES ("AND", "OR", "XOR", "XNOR", "NAND") or a function
+    taking X (4, 2) and returning 4 outputs.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    if isinstance(gate, str):
+        if gate not in GATES:
+            raise ValueError(f"gate must be one of {sorted(GATES)} or a function, got {gate!r}")
+        gate = GATES[gate]
+    if not callable(gate):
+        raise TypeError(f"gate must be a gate name or a function of X (4, 2), got {type(gate).__name__}")
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = as_array(gate(X), "the gate's outputs", shape=(4,))
+    return X, y
+
+
+def logic_unit(theta, X):
+    """One sigmoid unit: g(θ0 + X @ θ[1:]). theta (n + 1,), X (m, n) or (n,) → (m,) or scalar.
+
+    Introduced in: 02_activation_and_the_neuron.ipynb
+    """
+    theta = as_array(theta, "theta", ndim=1)
+    X = as_array(X, "X", ndim=(1, 2))
+    if X.shape[-1] != theta.size - 1:
+        raise ValueError(f"X must have {theta.size - 1} inputs per row to match theta "
+                         f"(bias first), got shape {X.shape}")
+    return sigmoid(theta[0] + X @ theta[1:])
+
+
+XNOR_THETAS = {"AND": (-30.0, 20.0, 20.0), "NOR": (10.0, -20.0, -20.0), "OR": (-10.0, 20.0, 20.0)}
+
+
+def xnor_network(X):
+    """XNOR from three units (Ng): a1 = x1 AND x2, a2 = (NOT x1) AND (NOT x2), out = a1 OR a2.
+
+    X (m, 2) → outputs (m,).
+
+    Introduced in: 02_activation_and_the_neuron.ipynb
+    """
+    X = as_array(X, "X", ndim=2, shape=(None, 2))
+    a1 = logic_unit(XNOR_THETAS["AND"], X)
+    a2 = logic_unit(XNOR_THETAS["NOR"], X)
+    return logic_unit(XNOR_THETAS["OR"], np.column_stack([a1, a2]))
+
+
+def fewest_line_mistakes(X, y, n_angles=360):
+    """Search straight lines w·x + b = 0 (class 1 where w·x + b > 0) for the fewest mistakes.
+
+    Tries `n_angles` directions of w and, for each, every threshold between
+    two projected points. Among the lines with the fewest mistakes it keeps
+    the one with the widest margin. Returns (mistakes, w (2,), b).
+
+    Introduced in: 01_neurons.ipynb
+    """
+    X = as_array(X, "X", ndim=2, shape=(None, 2))
+    y = as_array(y, "y", shape=(X.shape[0],)) > 0.5
+    best = (X.shape[0] + 1, -np.inf, None, None)
+    for angle in np.arange(positive_int(n_angles, "n_angles")) * 2 * np.pi / n_angles:
+        w = np.array([np.cos(angle), np.sin(angle)])
+        p = X @ w
+        edges = np.unique(p)
+        for threshold in np.concatenate([[edges[0] - 1.0], (edges[:-1] + edges[1:]) / 2]):
+            mistakes = int(np.sum((p > threshold) != y))
+            margin = float(np.min(np.abs(p - threshold)))
+            if (mistakes, -margin) < (best[0], -best[1]):
+                best = (mistakes, margin, w, -threshold)
+    return best[0], best[2], float(best[3])
+
+
+def _line(ax, w, b, lo=-0.5, hi=1.5):
+    t = np.linspace(lo, hi, 2)
+    if abs(w[1]) >= abs(w[0]):
+        ax.plot(t, -(w[0] * t + b) / w[1], color="k", lw=1.5)
+    else:
+        ax.plot(-(w[1] * t + b) / w[0], t, color="k", lw=1.5)
+
+
+def draw_gate_lines(fig, gates=("AND", "OR", "XOR")):
+    """One panel per gate: its four points and the best single line; returns the mistakes.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    axes = np.atleast_1d(fig.subplots(1, len(gates)))
+    counts = []
+    for ax, name in zip(axes, gates):
+        X, y = truth_table(name)
+        mistakes, w, b = fewest_line_mistakes(X, y)
+        _line(ax, w, b)
+        for out, face in ((0.0, "white"), (1.0, COLORS["class1"])):
+            pick = y == out
+            ax.scatter(X[pick, 0], X[pick, 1], s=160, color=face, edgecolor="k", zorder=3,
+                       label=f"output {out:.0f}")
+        ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xticks=[0, 1], yticks=[0, 1], aspect="equal",
+               xlabel="x1", title=f"{name}: {mistakes} mistake{'s' * (mistakes != 1)}")
+        counts.append(f"{name}: {mistakes}")
+    axes[0].set_ylabel("x2")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=8)
+    fig.subplots_adjust(bottom=0.25, wspace=0.3)
+    return "fewest mistakes with one line — " + ", ".join(counts)

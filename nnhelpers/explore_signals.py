@@ -1,0 +1,130 @@
+"""Signals flowing forward through a network, and a diagram with weight sliders.
+
+Column convention (one example): `X = W · I`, `O = sigmoid(X)`, with `W` of
+shape (nodes in next layer, nodes in previous layer). Row convention (a
+batch, one example per row): `Z = X @ W.T + b` with the same `W`.
+"""
+import numpy as np
+
+from ._validate import as_array, positive_int
+from .activations import sigmoid
+from .explorer import explorer, slider
+from .plotting import COLORS, draw_network
+
+NODE_COLOURS = (COLORS["class0"], COLORS["class1"])
+
+
+def _check_weights(weights):
+    if not isinstance(weights, (list, tuple)) or not weights:
+        raise TypeError("weights must be a non-empty list of matrices W of shape "
+                        f"(next layer, previous layer), got {type(weights).__name__}")
+    Ws = [as_array(W, f"weights[{i}]", ndim=2) for i, W in enumerate(weights)]
+    for i in range(1, len(Ws)):
+        if Ws[i].shape[1] != Ws[i - 1].shape[0]:
+            raise ValueError(f"weights[{i}] must have {Ws[i - 1].shape[0]} columns to follow "
+                             f"weights[{i - 1}] of shape {Ws[i - 1].shape}, got shape {Ws[i].shape}")
+    return Ws
+
+
+def forward_pass(weights, inputs, decimals=None):
+    """Follow one example through the layers: returns `(combined, outputs)`.
+
+    `weights` is a list of W, each (next layer, previous layer); `inputs` has
+    shape (input nodes,). `combined[i]` is X = W_i · O_i and `outputs` is
+    [I, sigmoid(X_0), sigmoid(X_1), ...], all 1-D. With `decimals`, every
+    layer's outputs are rounded to that many places before the next layer
+    uses them, as when the working is copied out by hand (the slides use 3).
+
+    Introduced in: 03_signals_and_matrices.ipynb
+    """
+    Ws = _check_weights(weights)
+    I = as_array(inputs, "inputs", ndim=1)
+    if I.size != Ws[0].shape[1]:
+        raise ValueError(f"inputs must hold {Ws[0].shape[1]} numbers (columns of weights[0]), "
+                         f"got {I.size}")
+    if decimals is not None:
+        decimals = positive_int(decimals, "decimals", minimum=0)
+    combined, outputs = [], [I]
+    for W in Ws:
+        X = W @ outputs[-1]
+        O = sigmoid(X)
+        combined.append(X)
+        outputs.append(O if decimals is None else np.round(O, decimals))
+    return combined, outputs
+
+
+def forward_rows(X, weights, biases=None):
+    """Row convention: each row of `X` is one example; returns the output of every layer.
+
+    `X` has shape (examples, input nodes) (1-D = one example); each layer
+    computes `sigmoid(A @ W.T + b)` with W (next layer, previous layer) and b
+    (next layer,). The notes' `H = X W1 + b1` is this with `W1 = W.T`.
+    Returns the list [X, H_1, ..., outputs].
+
+    Introduced in: 03_signals_and_matrices.ipynb
+    """
+    Ws = _check_weights(weights)
+    A = as_array(X, "X", ndim=(1, 2))
+    if A.shape[-1] != Ws[0].shape[1]:
+        raise ValueError(f"X must have {Ws[0].shape[1]} columns (one per input node), "
+                         f"got shape {A.shape}")
+    if biases is None:
+        biases = [np.zeros(W.shape[0]) for W in Ws]
+    if not isinstance(biases, (list, tuple)) or len(biases) != len(Ws):
+        raise ValueError(f"biases must be a list of {len(Ws)} vectors (one per layer), got {biases!r:.60}")
+    layers = [A]
+    for i, (W, b) in enumerate(zip(Ws, biases)):
+        b = as_array(b, f"biases[{i}]", shape=(W.shape[0],))
+        layers.append(sigmoid(layers[-1] @ W.T + b))
+    return layers
+
+
+def draw_signals(fig, w11=0.9, w12=0.2, w21=0.3, w22=0.8, input1=1.0, input2=0.5):
+    """Draw the 2-input, 2-output layer and where each output sits on the sigmoid.
+
+    `w_ij` is the link from input i to output node j, so W = [[w11, w21], [w12, w22]].
+    Returns the readout: the slider values, X = W · I and O = sigmoid(X), 4 decimals.
+
+    Introduced in: 03_signals_and_matrices.ipynb
+    """
+    W = np.array([[w11, w21], [w12, w22]], dtype=float)
+    I = np.array([input1, input2], dtype=float)
+    (X,), (_, O) = forward_pass([W], I)
+    ax_net, ax_sig = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1]})
+    pos = draw_network([W], ax_net, values=[I, O], labels=["inputs I", "outputs O"])
+    ax_net.set_xlim(-0.35, 1.35)
+    for j in range(2):
+        for i in range(2):
+            (x0, y0), (x1, y1) = pos[0][i], pos[1][j]
+            t = 0.28 if i == j else 0.72
+            ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.07, f"w{i + 1}{j + 1}={W[j, i]:.2f}",
+                        ha="center", fontsize=8, color=COLORS["edge"],
+                        bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 0.5})
+        x, y = pos[1][j]
+        ax_net.text(x, y - 0.32, f"X{j + 1}={X[j]:.4f}", ha="center", va="top", fontsize=8,
+                    color=NODE_COLOURS[j])
+    z = np.linspace(-6, 6, 200)
+    ax_sig.plot(z, sigmoid(z), color=COLORS["edge"], lw=1.5, label="sigmoid")
+    for j, colour in enumerate(NODE_COLOURS):
+        ax_sig.scatter([X[j]], [O[j]], s=50, color=colour, zorder=3, label=f"node {j + 1}")
+        ax_sig.plot([X[j], X[j], -6], [0, O[j], O[j]], ls=":", color=colour, lw=1)
+    ax_sig.set(xlim=(-6, 6), ylim=(0, 1), xlabel="combined input X", ylabel="output O",
+               title="O = sigmoid(X)")
+    ax_sig.legend(loc="lower right")
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+    return (f"w11={w11:.2f} w12={w12:.2f} w21={w21:.2f} w22={w22:.2f} "
+            f"I=({input1:.2f}, {input2:.2f}) → X=({X[0]:.4f}, {X[1]:.4f}) "
+            f"O=({O[0]:.4f}, {O[1]:.4f})")
+
+
+def signals_explorer():
+    """Sliders for the four weights and two inputs of the 2 × 2 example (see draw_signals).
+
+    Introduced in: 03_signals_and_matrices.ipynb
+    """
+    controls = {name: slider(value, -2.0, 2.0, 0.05, name)
+                for name, value in (("w11", 0.9), ("w12", 0.2), ("w21", 0.3), ("w22", 0.8))}
+    controls.update(input1=slider(1.0, -1.0, 1.0, 0.05, "input1"),
+                    input2=slider(0.5, -1.0, 1.0, 0.05, "input2"))
+    return explorer(draw_signals, controls, width=8.0, height=3.6,
+                    title="Move a weight: the link width follows |w|, the outputs follow at once")

@@ -1,0 +1,59 @@
+"""The first explorer of the course: find a function by hand with two sliders."""
+import numpy as np
+
+from ._validate import as_array, generator, positive_int, real
+from .explorer import explorer, slider
+from .plotting import COLORS
+
+
+def line_data(n=20, rng=None):
+    """Seeded points near the line y = 2x + 1: x (n,) in [0, 3], y (n,).
+
+    Introduced in: 00_start_here.ipynb
+    """
+    n, rng = positive_int(n, "n", minimum=2), generator(rng)
+    x = np.sort(rng.uniform(0.0, 3.0, n))
+    return x, 2.0 * x + 1.0 + rng.normal(0.0, 0.4, n)
+
+
+def mean_squared_error(y, y_hat):
+    """½ · mean of (y − ŷ)², the error the course uses from notebook 05 on.
+
+    Introduced in: 00_start_here.ipynb
+    """
+    y, y_hat = as_array(y, "y", ndim=1), as_array(y_hat, "y_hat", ndim=1)
+    if y.shape != y_hat.shape:
+        raise ValueError(f"y and y_hat must have the same length, got {len(y)} and {len(y_hat)}")
+    return float(0.5 * np.mean((y - y_hat) ** 2))
+
+
+def draw_guess_the_function(fig, w, b, x=None, y=None):
+    """Plot the data, the guess y = w·x + b and the errors; return the readout.
+
+    Introduced in: 00_start_here.ipynb
+    """
+    w, b = real(w, "w"), real(b, "b")
+    if x is None or y is None:
+        x, y = line_data(rng=np.random.default_rng(0))
+    ax = fig.add_subplot()
+    y_hat = w * x + b
+    ax.vlines(x, y, y_hat, color=COLORS["test"], lw=0.8, alpha=0.6, label="errors")
+    ax.scatter(x, y, color=COLORS["train"], s=18, zorder=3, label="examples")
+    grid = np.linspace(0.0, 3.0, 2)
+    ax.plot(grid, w * grid + b, color="k", lw=1.5, label=f"y = {w:.2f}·x + {b:.2f}")
+    ax.set(xlim=(0, 3), ylim=(-2, 10), xlabel="input x", ylabel="output y",
+           title="Machine learning ≈ finding a function")
+    ax.legend(loc="upper left")
+    error = mean_squared_error(y, y_hat)
+    return f"w = {w:.2f}   b = {b:.2f}   error E = {error:.4f}"
+
+
+def guess_the_function_explorer():
+    """Sliders for w and b: move the line until the error is as small as you can get it.
+
+    Introduced in: 00_start_here.ipynb
+    """
+    return explorer(draw_guess_the_function,
+                    {"w": slider(0.5, -1.0, 4.0, 0.05, "slope w"),
+                     "b": slider(0.0, -2.0, 4.0, 0.05, "intercept b")},
+                    title="Find the function by hand")
