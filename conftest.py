@@ -8,3 +8,7 @@ import os
 
 os.environ["PYTHONWARNINGS"] = "error::RuntimeWarning"
 os.environ.pop("MPLBACKEND", None)
+
+# Build matplotlib's font cache once, here, so a kernel on a fresh machine
+# never prints "Matplotlib is building the font cache" into a checked output.
+from matplotlib import font_manager  # noqa: E402,F401

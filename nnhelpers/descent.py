@@ -12,6 +12,7 @@ import numpy as np
 from ._validate import as_array, positive, positive_int, real
 
 CURVE_MIN_W, CURVE_MIN_E = 2.0, 0.5       # the 1-D curve's minimum: E(2.0) = 0.5
+MINIMA = {"global": (-1.0355787, 0.0), "local": (0.9601496, 0.0)}   # of two_minima
 
 
 def error_curve(w):
@@ -93,6 +94,36 @@ def descend_2d(gradient, p0, lr, steps, momentum=0.0, limit=1e3):
         if np.abs(p).max() > limit:
             break
     return np.array(path)
+
+
+def verdict_1d(factor):
+    """What the step factor 1 − 2·lr of the 1-D curve means for the descent, in words.
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    factor = real(factor, "factor")
+    size = abs(factor)
+    if size < 1e-12:
+        return "lands on the minimum in one step"
+    if abs(size - 1.0) < 1e-12:
+        return "bounces between two points forever"
+    words = "converges" if size < 1 else "diverges"
+    return words + (", zig-zagging across the minimum" if factor < 0 else "")
+
+
+def classify_end(path, steps):
+    """Where a 2-D path ended: "diverged", "global minimum", "local minimum" or "not settled".
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    path, steps = as_array(path, "path", shape=(None, 2)), _steps(steps)
+    if len(path) < steps + 1:
+        return "diverged"
+    end = path[-1]
+    for name, centre in MINIMA.items():
+        if np.hypot(*(end - np.array(centre))) < 0.05:
+            return f"{name} minimum"
+    return "not settled"
 
 
 def _steps(steps):

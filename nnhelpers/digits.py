@@ -160,6 +160,8 @@ def rotate_images(images, degrees, fill=0.0):
         inside = (r >= 0) & (r < h) & (c >= 0) & (c < w)
         values = batch[:, np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)]
         out += weight * np.where(inside, values, fill)
+    low, high = min(batch.min(initial=fill), fill), max(batch.max(initial=fill), fill)
+    np.clip(out, low, high, out=out)                   # rounding must not leave the range
     return out if x.ndim == 3 else out[0]
 
 

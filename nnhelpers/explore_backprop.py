@@ -11,6 +11,8 @@ from .explorer import explorer, slider
 from .plotting import COLORS, draw_network
 
 SPLITS = ("equal", "proportional", "transpose")
+TITLES = {"equal": "equal split", "proportional": "proportional split",
+          "transpose": "Wᵀ shortcut (no denominators)"}
 
 
 def _weights_and_errors(W, errors):
@@ -76,13 +78,18 @@ class ComparisonTable:
 
     Printed side by side with 4 decimals, plus each column's cosine with the
     gradient column (1 means the same direction, whatever the size).
+
+    Introduced in: 04_backpropagating_errors.ipynb
     """
 
     def __init__(self, columns):
         self.columns = {name: np.asarray(v, dtype=float) for name, v in columns.items()}
 
     def cosines(self):
-        """Cosine of the angle between each column and the "gradient" column."""
+        """Cosine of the angle between each column and the "gradient" column, by name.
+
+        Introduced in: 04_backpropagating_errors.ipynb
+        """
         g = self.columns["gradient"]
         return {name: float(v @ g / (np.linalg.norm(v) * np.linalg.norm(g)))
                 for name, v in self.columns.items()}
@@ -128,27 +135,26 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
     ax_net, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1]})
     pos = draw_network([W], ax_net, values=[e_hidden, e], labels=["hidden errors", "output errors"])
     ax_net.set_xlim(-0.35, 1.35)
-    colours = (COLORS["class0"], COLORS["class1"])
+    colours = (COLORS["class0"], COLORS["class1"], "#888888")
     for k in range(2):
         for j in range(2):
             (x0, y0), (x1, y1) = pos[0][j], pos[1][k]
-            t = 0.7 if j == k else 0.45 + 0.1 * k
+            t = 0.6 if j == k else 0.27
             ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.08,
                         f"w{j + 1}{k + 1}={W[k, j]:.2f} ← {pieces[k, j]:.4f}", ha="center",
                         fontsize=7.5, color=colours[k],
                         bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.5})
-    bottom = np.zeros(2)
-    for k in range(2):
-        ax_bar.bar([1, 2], pieces[k], bottom=bottom, color=colours[k], label=f"from e{k + 1}")
-        bottom += pieces[k]
+    bars = [pieces[0], pieces[1], e_hidden]
+    for i, (height, label) in enumerate(zip(bars, ("from e1", "from e2", "hidden error"))):
+        ax_bar.bar(np.arange(1, 3) + (i - 1) * 0.27, height, width=0.25, color=colours[i], label=label)
     ax_bar.axhline(0, color=COLORS["edge"], lw=0.8)
     for j in range(2):
-        ax_bar.text(j + 1, max(e_hidden[j], 0) + 0.02, f"{e_hidden[j]:.4f}", ha="center", va="bottom")
+        ax_bar.text(j + 1.27, e_hidden[j] + (0.03 if e_hidden[j] >= 0 else -0.03), f"{e_hidden[j]:.4f}",
+                    ha="center", va="bottom" if e_hidden[j] >= 0 else "top", fontsize=8)
+    low, high = min(0.0, *np.ravel(bars)), max(0.0, *np.ravel(bars))
     ax_bar.set(xticks=[1, 2], xticklabels=["hidden 1", "hidden 2"], ylabel="error",
-               title=f"{how} split", ylim=(min(0, bottom.min(), *pieces.ravel()) * 1.2 - 0.05,
-                                          max(0, bottom.max(), *pieces.ravel()) * 1.2 + 0.1))
-    ax_bar.legend(loc="upper left")
-    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.12, top=0.9, wspace=0.2)
+               title=TITLES[how], ylim=(low - 0.15 * (high - low) - 0.05, high + 0.3 * (high - low) + 0.05))
+    ax_bar.legend(loc="upper left", fontsize=8)
     return (f"w11={w11:.2f} w21={w21:.2f} w12={w12:.2f} w22={w22:.2f} e1={e1:.2f} e2={e2:.2f} "
             f"({how}) → e_hidden=({e_hidden[0]:.4f}, {e_hidden[1]:.4f})")
 

@@ -112,10 +112,9 @@ def draw_gate_lines(fig, gates=("AND", "OR", "XOR")):
             pick = y == out
             ax.scatter(X[pick, 0], X[pick, 1], s=160, color=face, edgecolor="k", zorder=3,
                        label=f"output {out:.0f}")
-        ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xticks=[0, 1], yticks=[0, 1], aspect="equal",
+        ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xticks=[0, 1], yticks=[0, 1],
                xlabel="x1", title=f"{name}: {mistakes} mistake{'s' * (mistakes != 1)}")
         counts.append(f"{name}: {mistakes}")
     axes[0].set_ylabel("x2")
-    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=8)
-    fig.subplots_adjust(bottom=0.25, wspace=0.3)
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=2, fontsize=8)
     return "fewest mistakes with one line — " + ", ".join(counts)

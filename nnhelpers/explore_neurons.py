@@ -106,7 +106,6 @@ def draw_predicting_machine(fig, c):
     right.scatter([c], [error], color=COLORS["test"], zorder=3)
     right.set(xlim=(0, 1), xlabel="constant c", ylabel="error (miles)",
               title="Error = truth − prediction")
-    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.16, wspace=0.3)
     return f"c = {c:.4f}   prediction = {prediction:.4f} miles   error = {error:.4f}"
 
 
@@ -133,6 +132,10 @@ def _draw_bugs(ax, width, length, labels):
     ax.set(xlim=(0, 4), ylim=(0, 4), xlabel="width", ylabel="length")
 
 
+def _legend_outside(fig, ax):
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
+
+
 def draw_classifier(fig, A):
     """The bugs, the two training examples (stars, targets as dashes) and the line y = A · x.
 
@@ -144,7 +147,7 @@ def draw_classifier(fig, A):
     _draw_bugs(ax, width, length, labels)
     x = np.array([0.0, 4.0])
     ax.plot(x, A * x, color="k", lw=1.5, label=f"y = {A:.2f} · x")
-    ax.legend(loc="upper right")
+    _legend_outside(fig, ax)
     ax.set_title("Ladybirds below the line, caterpillars above")
     errors = [t - A * x for x, _, t in BUG_EXAMPLES]
     wrong = misclassified(A, width, length, labels)
@@ -158,7 +161,7 @@ def classifier_explorer(A=0.25):
     Introduced in: 01_neurons.ipynb
     """
     return explorer(draw_classifier, {"A": slider(A, 0.0, 4.0, 0.01, "slope A")},
-                    width=6.0, height=4.2, title="A linear classifier for bugs")
+                    width=7.5, height=4.2, title="A linear classifier for bugs")
 
 
 def draw_slope_steps(fig, step, lr, A=0.25):
@@ -177,7 +180,7 @@ def draw_slope_steps(fig, step, lr, A=0.25):
         last = k == len(slopes) - 1
         ax.plot(x, a * x, color="k" if last else "grey", lw=1.8 if last else 0.8,
                 ls="-" if last else "--", label=f"step {k}: A = {a:.4f}" if k < 6 or last else None)
-    ax.legend(loc="upper right", fontsize=8)
+    _legend_outside(fig, ax)
     ax.set_title(f"Correcting the slope, learning rate L = {lr:.2f}")
     return f"step = {step}   L = {lr:.2f}   A = {slopes[-1]:.4f}"
 
@@ -190,7 +193,7 @@ def slope_steps_explorer():
     steps = widgets.IntSlider(value=2, min=0, max=8, description="steps",
                               style={"description_width": "initial"})
     return explorer(draw_slope_steps, {"step": steps, "lr": slider(0.5, 0.1, 1.0, 0.05, "learning rate L")},
-                    width=6.0, height=4.2, title="Correct the slope step by step")
+                    width=7.5, height=4.2, title="Correct the slope step by step")
 
 
 __all__ = ["KM_PER_MILE", "KM", "MILES", "BUG_EXAMPLES", "correct_constant", "train_slope",

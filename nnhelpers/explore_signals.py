@@ -111,7 +111,6 @@ def draw_signals(fig, w11=0.9, w12=0.2, w21=0.3, w22=0.8, input1=1.0, input2=0.5
     ax_sig.set(xlim=(-6, 6), ylim=(0, 1), xlabel="combined input X", ylabel="output O",
                title="O = sigmoid(X)")
     ax_sig.legend(loc="lower right")
-    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
     return (f"w11={w11:.2f} w12={w12:.2f} w21={w21:.2f} w22={w22:.2f} "
             f"I=({input1:.2f}, {input2:.2f}) → X=({X[0]:.4f}, {X[1]:.4f}) "
             f"O=({O[0]:.4f}, {O[1]:.4f})")

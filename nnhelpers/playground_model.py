@@ -7,16 +7,20 @@ descent; `draw_playground(fig, model)` draws network, boundary and losses.
 Everything is seeded: the same settings give the same pictures.
 """
 import numpy as np
+from matplotlib.collections import LineCollection
 
 from ._validate import choice, describe, positive, positive_int, real
 from .datasets import make_circle, make_gaussians, make_spiral, make_xor
 from .mlp import MLP
-from .plotting import COLORS, draw_network, plot_decision_boundary
+from .plotting import COLORS, plot_decision_boundary
 
 DATASETS = {"circle": make_circle, "xor": make_xor, "gaussian": make_gaussians,
             "spiral": make_spiral}
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 MAX_LAYERS, MAX_NODES = 6, 8
+# Fixed panel positions [left, bottom, width, height] in figure fractions: placing the axes
+# by hand is several times faster than a layout engine, and the picture never jumps.
+PANELS = ([0.0, 0.02, 0.33, 0.86], [0.35, 0.04, 0.29, 0.84], [0.70, 0.15, 0.28, 0.73])
 
 
 def _hidden_sizes(hidden):
@@ -142,41 +146,101 @@ def draw_playground(fig, model, resolution=60):
 
     Three axes, left to right: the network (link width ∝ |w|, orange w > 0,
     green w < 0; biases not drawn), the plane shaded by the predicted
-    probability of class 1 with training points (filled) and test points
-    (ringed), and train/test loss against epoch.
+    probability of class 1 (black line: 0.5) with training points (filled)
+    and test points (ringed), and the train/test loss against epoch.
+    The artists are kept in `fig.playground` for `update_playground`.
 
     Introduced in: 06_training_a_network.ipynb
     """
     if not isinstance(model, PlaygroundModel):
         raise TypeError(f"model must be a PlaygroundModel, got {describe(model)}")
+    resolution = positive_int(resolution, "resolution", minimum=2)
     fig.clear()
-    ax_net, ax_data, ax_loss = fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.1, 1, 1.1]})
-    _draw_weights(ax_net, model)
-    _draw_boundary(ax_data, model, resolution)
-    _draw_losses(ax_loss, model)
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.15, top=0.88, wspace=0.28)
+    fig.set_layout_engine("none")          # panels are placed by hand: no layout engine
+    ax_net, ax_data, ax_loss = (fig.add_axes(rect) for rect in PANELS)
+    art = {"key": _layout_key(model), "axes": (ax_net, ax_data, ax_loss)}
+    art["links"] = _draw_weights(ax_net, model)
+    art.update(_draw_boundary(ax_data, model, resolution))
+    art["train"], art["test"] = _draw_losses(ax_loss, model)
+    fig.playground = art
+    _update_artists(art, model)
     return model.summary()
 
 
+def update_playground(fig, model, resolution=60):
+    """Bring a figure drawn by `draw_playground` up to date; returns the summary.
+
+    Only data change (weights, shading, loss lines) when the data set and
+    layer sizes are unchanged, which is several times faster than drawing
+    afresh; otherwise this draws afresh.
+
+    Introduced in: 06_training_a_network.ipynb
+    """
+    art = getattr(fig, "playground", None)
+    if art is None or art["key"] != _layout_key(model) or art["grid"][2] != resolution \
+            or art["axes"][0].figure is not fig or not fig.axes:
+        return draw_playground(fig, model, resolution)
+    _update_artists(art, model)
+    return model.summary()
+
+
+def _layout_key(model):
+    """What fixes the artists: layer sizes, activation and the data set itself."""
+    return (tuple(model.net.sizes), model.activation, model.dataset, model.noise,
+            model.train_ratio, model.seed)
+
+
+def _update_artists(art, model):
+    Ws = model.net.weights
+    flat = np.concatenate([W.ravel() for W in Ws])
+    biggest = float(np.abs(flat).max()) or 1.0
+    art["links"].set_linewidths(0.3 + 4.0 * np.abs(flat) / biggest)
+    art["links"].set_colors(np.where(flat >= 0, COLORS["positive"], COLORS["negative"]))
+    gx, gy, _ = art["grid"]
+    P = model.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
+    art["shade"].set_data(P)
+    if art.get("line") is not None:
+        art["line"].remove()
+    art["line"] = art["shade"].axes.contour(gx, gy, P, levels=[0.5], colors="k", linewidths=1.0)
+    h = model.history
+    art["train"].set_data(h["epoch"], h["train"])
+    art["test"].set_data(h["epoch"], h["test"])
+    ax = art["train"].axes
+    ax.set_xlim(0, max(10, model.epoch))
+    top = max(max(h["train"]), max(h["test"]))
+    ax.set_ylim(0, max(0.8, 1.05 * top) if np.isfinite(top) else 10.0)
+
+
 def _draw_weights(ax, model):
+    """The network as one LineCollection (cheap to update): width ∝ |w|, colour = sign."""
     sizes = model.net.sizes
-    draw_network(model.net.weights, ax, max_width=4.0)
-    node_size = min(300.0, 1400.0 / max(sizes))
-    for points in ax.collections:                  # draw_network's nodes are sized for 3 nodes
-        points.set_sizes([node_size])
-    names = ["x₁, x₂"] + [f"{n}" for n in sizes[1:-1]] + ["out"]
+    pos = [np.column_stack([np.full(n, float(layer)), (n - 1) / 2 - np.arange(n)])
+           for layer, n in enumerate(sizes)]
+    segments = [[pos[layer][k], pos[layer + 1][j]]
+                for layer, W in enumerate(model.net.weights) for j, k in np.ndindex(W.shape)]
+    links = LineCollection(segments, zorder=1)
+    ax.add_collection(links)
+    nodes = np.vstack(pos)
+    ax.scatter(nodes[:, 0], nodes[:, 1], s=min(260.0, 1300.0 / max(sizes)), zorder=2,
+               color=COLORS["node"], edgecolor=COLORS["edge"])
+    names = ["x₁, x₂"] + [str(n) for n in sizes[1:-1]] + ["out"]
     for layer, name in enumerate(names):
-        ax.text(layer, -max(sizes) / 2 - 0.15, name, ha="center", va="top", fontsize=8)
-    ax.set_ylim(-max(sizes) / 2 - 0.7, max(sizes) / 2 + 0.3)
+        ax.text(layer, -max(sizes) / 2 - 0.1, name, ha="center", va="top", fontsize=8)
+    ax.set_xlim(-0.4, len(sizes) - 0.6)
+    ax.set_ylim(-max(sizes) / 2 - 0.8, max(sizes) / 2 + 0.1)
+    ax.axis("off")
     ax.set_title(f"weights ({model.activation})")
+    return links
 
 
 def _draw_boundary(ax, model, resolution):
-    X_all = np.vstack([model.X_train, model.X_test])
-    plot_decision_boundary(model.predict_proba, X_all, np.r_[model.y_train, model.y_test], ax,
-                           resolution=resolution, margin=0.15)
-    for artist in ax.collections[-2:]:             # the scatter of all points: redraw it split
-        artist.remove()
+    X = np.vstack([model.X_train, model.X_test])
+    lo, hi = X.min(axis=0) - 0.15, X.max(axis=0) + 0.15
+    gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
+                         np.linspace(lo[1], hi[1], resolution))
+    shade = ax.imshow(np.full(gx.shape, 0.5), origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]),
+                      cmap="RdBu_r", vmin=0.0, vmax=1.0, alpha=0.5, interpolation="bilinear",
+                      aspect="equal")
     for cls in (0, 1):
         train = model.X_train[model.y_train == cls]
         test = model.X_test[model.y_test == cls]
@@ -184,18 +248,19 @@ def _draw_boundary(ax, model, resolution):
                    edgecolor="white", linewidth=0.3)
         ax.scatter(test[:, 0], test[:, 1], s=12, facecolor="none",
                    edgecolor=COLORS[f"class{cls}"], linewidth=0.8)
-    ax.set_aspect("equal", adjustable="box")
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.grid(False)
     ax.set_title(f"{model.dataset}: train ● test ○")
+    return {"shade": shade, "grid": (gx, gy, resolution), "line": None}
 
 
 def _draw_losses(ax, model):
-    h = model.history
-    ax.plot(h["epoch"], h["train"], color=COLORS["train"], label="train")
-    ax.plot(h["epoch"], h["test"], color=COLORS["test"], label="test")
-    ax.set_xlim(0, max(10, model.epoch))
-    ax.set_ylim(0, max(0.8, 1.05 * max(max(h["train"]), max(h["test"]))))
+    train, = ax.plot([], [], color=COLORS["train"], label="train")
+    test, = ax.plot([], [], color=COLORS["test"], label="test")
     ax.set_xlabel("epoch")
     ax.set_title("loss (cross-entropy)")
     ax.legend(loc="upper right")
+    return train, test

@@ -29,7 +29,7 @@ def new_figure(width=6.0, height=3.6):
     Introduced in: 01_neurons.ipynb
     """
     with mpl.rc_context(STYLE):
-        fig = Figure(figsize=(width, height), dpi=STYLE["figure.dpi"])
+        fig = Figure(figsize=(width, height), dpi=STYLE["figure.dpi"], layout="constrained")
     return fig
 
 

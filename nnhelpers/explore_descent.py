@@ -1,0 +1,149 @@
+"""Slider explorers for notebook 05: descent on a 1-D curve and on a 2-D surface.
+
+Each path is computed once per learning rate (and momentum) and cached, so
+the step slider only replays it. `draw_descent_1d` and `draw_descent_2d`
+are pure: they draw on the figure they are given and return the readout.
+"""
+from functools import lru_cache
+
+import ipywidgets as widgets
+import numpy as np
+
+from .descent import (CURVE_MIN_W, MINIMA, classify_end, descend_2d, error_curve,
+                      error_curve_slope, gradient_descent_1d, two_minima, two_minima_gradient,
+                      verdict_1d)
+from .explorer import explorer, slider
+from .plotting import COLORS
+
+W0, STEPS_1D = -1.5, 40                    # the 1-D start and the number of replayable steps
+PRESETS = {"too small": 0.02, "good": 0.3, "divergent": 1.05}
+START_2D, STEPS_2D = (1.8, 1.2), 200
+
+
+def _f4(x):
+    """A number with 4 decimals, never "-0.0000"."""
+    return f"{round(float(x), 4) + 0.0:.4f}"
+
+
+@lru_cache(maxsize=512)
+def _path_1d(lr):
+    return gradient_descent_1d(error_curve_slope, W0, lr, STEPS_1D)
+
+
+@lru_cache(maxsize=512)
+def _path_2d(lr, momentum):
+    return descend_2d(two_minima_gradient, START_2D, lr, STEPS_2D, momentum=momentum)
+
+
+def draw_descent_1d(fig, lr, step):
+    """Left: E(w) with the first `step` steps at learning rate lr; right: E − E_min per step.
+
+    Returns the readout: lr, the step, w, E(w), the slope and what each step
+    does to the distance from the minimum (factor 1 − 2·lr).
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    path = _path_1d(round(float(lr), 9))
+    k = min(int(step), len(path) - 1)
+    ax, ax_gap = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.5, 1]})
+    grid = np.linspace(-2.5, 6.5, 200)
+    ax.plot(grid, error_curve(grid), color=COLORS["edge"], lw=1.5)
+    shown = path[:k + 1]
+    ax.plot(shown, error_curve(shown), "-o", color=COLORS["positive"], ms=4, lw=0.8, alpha=0.8)
+    ax.plot([path[k]], [error_curve(path[k])], "o", color=COLORS["test"], ms=9)
+    if not -2.5 <= path[k] <= 6.5:
+        ax.text(0.5, 0.93, f"w = {path[k]:.4g} is off the chart", transform=ax.transAxes,
+                ha="center", color=COLORS["test"])
+    ax.set(xlim=(-2.5, 6.5), ylim=(0, 22), xlabel="weight w", ylabel="error E(w)",
+           title=f"learning rate {lr:.4f}, step {k}")
+    gap = np.maximum(error_curve(path) - error_curve(CURVE_MIN_W), 1e-16)
+    ax_gap.semilogy(np.arange(len(path)), gap, color=COLORS["train"], lw=1)
+    ax_gap.plot([k], [gap[k]], "o", color=COLORS["test"], ms=7)
+    ax_gap.set(ylim=(1e-16, 1e8), xlabel="step", ylabel="E(w) − E_min", title="error above the minimum")
+    w = float(path[k])
+    factor = 1.0 - 2.0 * lr
+    return (f"lr = {_f4(lr)}, step {k} of {STEPS_1D}: w = {_f4(w)}, E(w) = {_f4(error_curve(w))}, "
+            f"slope = {_f4(error_curve_slope(w))}; each step multiplies the distance "
+            f"to the minimum by 1 − 2·lr = {_f4(factor)}, so it {verdict_1d(factor)}")
+
+
+def explore_descent_1d():
+    """The 1-D explorer: learning-rate slider, step slider (replay) and lr presets.
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    lr = slider(PRESETS["good"], 0.01, 1.1, 0.01, "learning rate", readout_format=".2f")
+    step = widgets.IntSlider(value=10, min=0, max=STEPS_1D, description="step",
+                             layout=widgets.Layout(width="300px"))
+    ex = explorer(draw_descent_1d, {"lr": lr, "step": step}, width=8.0, height=3.4,
+                  title="Gradient descent on E(w) = (w − 2)² + 0.5")
+    presets = widgets.ToggleButtons(options=list(PRESETS.items()), value=PRESETS["good"],
+                                    description="preset")
+
+    def use_preset(change):
+        if change["new"] is not None:
+            lr.value = change["new"]
+
+    def forget_preset(change):
+        if presets.value is not None and abs(change["new"] - presets.value) > 1e-9:
+            presets.index = None
+
+    presets.observe(use_preset, names="value")
+    lr.observe(forget_preset, names="value")
+    ex.presets = presets
+    ex.children = (ex.children[0], presets) + ex.children[1:]
+    return ex
+
+
+@lru_cache(maxsize=1)
+def _surface_grid():
+    x, y = np.meshgrid(np.linspace(-2, 2, 161), np.linspace(-1.5, 1.5, 121))
+    return x, y, two_minima(x, y)
+
+
+def draw_descent_2d(fig, lr, momentum, steps):
+    """Contours of the two-minima surface with the descent path; f along the path.
+
+    Returns the readout: lr, momentum, steps, the end point, f there and
+    which minimum (if any) the path reached.
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    full = _path_2d(round(float(lr), 9), round(float(momentum), 9))
+    path = full[:int(steps) + 1]
+    ax, ax_f = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.6, 1]})
+    x, y, z = _surface_grid()
+    levels = np.linspace(-0.4, 8, 29)
+    ax.contourf(x, y, z, levels=levels, cmap="Blues_r", extend="max")
+    ax.contour(x, y, z, levels=levels, colors="white", linewidths=0.4)
+    ax.plot(path[:, 0], path[:, 1], "-o", ms=2, lw=1, color=COLORS["test"])
+    for name, (mx, my) in MINIMA.items():
+        ax.plot(mx, my, "*", ms=12, color=COLORS["truth"] if name == "global" else "gold",
+                markeredgecolor="k", label=f"{name} minimum", zorder=5)
+    ax.plot(*path[0], "s", color="k", ms=5, label="start")
+    ax.set(xlim=(-2, 2), ylim=(-1.5, 1.5), xlabel="x", ylabel="y", aspect="equal")
+    ax.legend(loc="lower left", fontsize=7)
+    heights = two_minima(path[:, 0], path[:, 1])
+    ax_f.plot(heights, color=COLORS["test"], lw=1)
+    ax_f.axhline(float(two_minima(*MINIMA["local"])), color="gold", ls="--", lw=1, label="local")
+    ax_f.axhline(float(two_minima(*MINIMA["global"])), color=COLORS["truth"], ls="--", lw=1,
+                 label="global")
+    ax_f.set(xlabel="step", ylabel="f(x, y)", title="height along the path", ylim=(-0.5, 7.5))
+    ax_f.legend(loc="upper right", fontsize=7)
+    end = path[-1]
+    where = classify_end(path, int(steps))
+    return (f"lr = {_f4(lr)}, momentum = {_f4(momentum)}, steps = {len(path) - 1}: "
+            f"end at ({_f4(end[0])}, {_f4(end[1])}), f = {_f4(two_minima(*end))} → {where}")
+
+
+def explore_descent_2d():
+    """The 2-D explorer: learning rate, momentum and number of steps on the two-minima surface.
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    controls = {"lr": slider(0.02, 0.005, 0.1, 0.005, "learning rate", readout_format=".3f"),
+                "momentum": slider(0.0, 0.0, 0.95, 0.05, "momentum"),
+                "steps": widgets.IntSlider(value=STEPS_2D, min=0, max=STEPS_2D, description="steps",
+                                           layout=widgets.Layout(width="300px"))}
+    return explorer(draw_descent_2d, controls, width=8.0, height=3.6,
+                    title="Descent with momentum on f(x, y) = (x² − 1)² + 0.3x + y²")
