@@ -17,11 +17,11 @@ from .plotting import COLORS, apply_style, draw_network, new_figure, plot_decisi
 # --- modules added by the course's notebooks (one line each; keep this block last) ---
 from .explore_start import line_data, mean_squared_error, draw_guess_the_function, guess_the_function_explorer
 from .mnist import load_mnist
-from .polyfit import design_matrix, fit_polynomial, predict_polynomial, rms_error, gradient_descent_fit, plot_fit, draw_polyfit, polyfit_explorer
+from .polyfit import design_matrix, fit_polynomial, predict_polynomial, rms_error, gradient_descent_fit, coefficient_table, plot_fit, draw_polyfit, polyfit_explorer
 from .linalg import vector_norm, matrix_norm, gram_schmidt, positive_diagonal, unit_ball_mask, draw_unit_balls, low_rank, draw_svd, svd_explorer
 from .descent import error_curve, error_curve_slope, two_minima, two_minima_gradient, gradient_descent_1d, descend_2d, verdict_1d, classify_end
 from .explore_descent import draw_descent_1d, explore_descent_1d, draw_descent_2d, explore_descent_2d
-from .explore_neurons import (KM_PER_MILE, correct_constant, train_slope, make_bugs, misclassified, draw_predicting_machine, predicting_machine_explorer, draw_classifier, classifier_explorer, draw_slope_steps, slope_steps_explorer, GATES, truth_table, logic_unit, xnor_network, fewest_line_mistakes, draw_gate_lines)
+from .explore_neurons import (KM_PER_MILE, correct_constant, train_slope, make_bugs, misclassified, draw_predicting_machine, predicting_machine_explorer, draw_classifier, classifier_explorer, draw_slope_steps, slope_steps_explorer, GATES, truth_table, logic_unit, xnor_network, fewest_line_mistakes, draw_gate_lines, draw_neuron_schematic)
 from .explore_activation import (shaped_activation, draw_activation, activation_explorer, neuron_points, draw_neuron, neuron_explorer, draw_softmax, softmax_explorer)
 from .digits import scale_pixels, digit_targets, to_gray, center_of_mass, preprocess_digit, rotate_images, confusion_matrix
 from .digit_training import flatten_images, train_network, query_all, score_card, accuracy
@@ -29,3 +29,7 @@ from .digit_plots import show_digits, plot_confusion, show_mistakes, show_backqu
 from .drawpad import Prediction, predict_drawing, draw_prediction, sketch_digit, image_from_bytes, drawing_pad, upload_digit
 from .explore_signals import forward_pass, forward_rows, draw_signals, signals_explorer
 from .explore_backprop import split_shares, hidden_errors, hidden_gradient, ComparisonTable, compare_hidden_errors, draw_error_split, error_split_explorer
+from .augment import shift_images, random_shift, random_shifts
+from .prepare import scale_to_range, standardise, dummy_variables
+from .playground_model import PlaygroundModel, draw_playground, update_playground
+from .playground import Playground, playground

@@ -3,6 +3,7 @@ import numbers
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from ._validate import as_array, choice, describe, positive_int
 from .explorer import explorer
@@ -167,10 +168,13 @@ def draw_svd(fig, k, image):
                                (ax_k, A_k, f"rank k = {k}")):
         ax.imshow(picture, cmap="gray_r", vmin=A.min(), vmax=A.max())
         ax.set_title(title)
+        ax.set_xticks([])
+        ax.set_yticks([])
         ax.axis("off")
     ax_s.semilogy(np.arange(1, len(s) + 1), np.maximum(s, 1e-12), "o-", ms=3)
     ax_s.axvline(k + 0.5, color="#d62728", lw=1)
     ax_s.set_ylim(max(s[-1], s[0] * 1e-4), s[0] * 2)
+    ax_s.yaxis.set_minor_locator(NullLocator())  # many minor ticks are slow to draw
     ax_s.set_xlabel("i")
     ax_s.set_title("singular values s_i")
     h, w = A.shape

@@ -8,6 +8,7 @@ Everything is seeded: the same settings give the same pictures.
 """
 import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.colors import LinearSegmentedColormap
 
 from ._validate import choice, describe, positive, positive_int, real
 from .datasets import make_circle, make_gaussians, make_spiral, make_xor
@@ -20,6 +21,8 @@ ACTIVATIONS = ("sigmoid", "tanh", "relu")
 MAX_LAYERS, MAX_NODES = 6, 8
 # Fixed panel positions [left, bottom, width, height] in figure fractions: placing the axes
 # by hand is several times faster than a layout engine, and the picture never jumps.
+SHADE = LinearSegmentedColormap.from_list(        # class 0 colour → white → class 1 colour
+    "playground", [COLORS["class0"], "#ffffff", COLORS["class1"]])
 PANELS = ([0.0, 0.02, 0.33, 0.86], [0.35, 0.04, 0.29, 0.84], [0.70, 0.15, 0.28, 0.73])
 
 
@@ -125,10 +128,14 @@ class PlaygroundModel:
         """
         n_steps = positive_int(n_steps, "n_steps")
         for _ in range(n_steps):
-            self.net.fit(self.X_train, self.y_train, epochs=1, batch_size=self.batch_size,
-                         lr=self.lr, l2=self.l2, rng=self.shuffle_rng)
+            with np.errstate(over="raise", invalid="raise"):
+                self.net.fit(self.X_train, self.y_train, epochs=1, batch_size=self.batch_size,
+                             lr=self.lr, l2=self.l2, rng=self.shuffle_rng)
             self.epoch += 1
             self._record()
+            if not np.isfinite(self.history["train"][-1]):
+                raise FloatingPointError(f"training diverged at epoch {self.epoch}: lower the "
+                                         f"learning rate (now {self.lr}) and reset")
         return self.history["train"][-1], self.history["test"][-1]
 
     def predict_proba(self, X):
@@ -239,7 +246,7 @@ def _draw_boundary(ax, model, resolution):
     gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
                          np.linspace(lo[1], hi[1], resolution))
     shade = ax.imshow(np.full(gx.shape, 0.5), origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]),
-                      cmap="RdBu_r", vmin=0.0, vmax=1.0, alpha=0.5, interpolation="bilinear",
+                      cmap=SHADE, vmin=0.0, vmax=1.0, alpha=0.55, interpolation="bilinear",
                       aspect="equal")
     for cls in (0, 1):
         train = model.X_train[model.y_train == cls]

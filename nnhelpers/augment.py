@@ -1,0 +1,98 @@
+"""Data augmentation: more training images by moving each one a few pixels.
+
+A digit moved one or two pixels is still the same digit, so every epoch can
+show the network slightly different pictures. Images are rows of a batch
+(m, height·width), as MLP.fit passes them, or stacks (m, height, width).
+"""
+import numpy as np
+
+from ._validate import as_array, describe, generator, positive_int, real
+
+
+def _image_batch(X, image_shape):
+    """X as a float array (m, h, w) plus a function that restores X's layout."""
+    h, w = image_shape
+    arr = np.asarray(X)
+    if arr.dtype.kind != "f":
+        arr = as_array(X, "X")
+    if arr.ndim == 2 and arr.shape[1] == h * w:
+        return arr.reshape(len(arr), h, w), lambda out: out.reshape(len(arr), h * w)
+    if arr.ndim == 3 and arr.shape[1:] == (h, w):
+        return arr, lambda out: out
+    raise ValueError(f"X must be a batch of {h}×{w} images, shape (m, {h * w}) or "
+                     f"(m, {h}, {w}), got {describe(arr)}")
+
+
+def shift_images(X, dy, dx, image_shape=(28, 28), fill=0.0):
+    """Move every image down by dy and right by dx pixels (negative: up / left).
+
+    X: (m, h·w) rows or (m, h, w); dy, dx: whole numbers, or integer arrays of
+    length m (one shift per image). Pixels moved in from outside are `fill`.
+    Returns a new array with the shape and dtype of X.
+
+    Introduced in: 08_training_better_and_faster.ipynb
+    """
+    images, restore = _image_batch(X, _shape(image_shape))
+    m, h, w = images.shape
+    dy, dx = _offsets(dy, "dy", m, h), _offsets(dx, "dx", m, w)
+    fill = real(fill, "fill")
+    pad_y, pad_x = int(np.abs(dy).max(initial=0)), int(np.abs(dx).max(initial=0))
+    padded = np.full((m, h + 2 * pad_y, w + 2 * pad_x), fill, dtype=images.dtype)
+    padded[:, pad_y:pad_y + h, pad_x:pad_x + w] = images
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (h, w), axis=(1, 2))
+    out = windows[np.arange(m), pad_y - dy, pad_x - dx]   # (m, h, w), a copy
+    return restore(out)
+
+
+def random_shift(X, rng, max_shift=2, image_shape=(28, 28), fill=0.0):
+    """Each image moved by its own random (dy, dx), both drawn from −max_shift..max_shift.
+
+    X: (m, h·w) or (m, h, w); rng: a numpy Generator. Returns a new array shaped like X.
+
+    Introduced in: 08_training_better_and_faster.ipynb
+    """
+    if rng is None:
+        raise TypeError("rng must be a numpy.random.Generator (e.g. np.random.default_rng(0)), got None")
+    rng = generator(rng)
+    s = positive_int(max_shift, "max_shift", minimum=0)
+    m = len(np.asarray(X))
+    dy, dx = rng.integers(-s, s + 1, size=(2, m))
+    return shift_images(X, dy, dx, image_shape=image_shape, fill=fill)
+
+
+def random_shifts(max_shift=2, image_shape=(28, 28), fill=0.0):
+    """An `augment` function for MLP.fit: `augment(X_batch, rng)` = random_shift(...).
+
+    Example: `net.fit(X, y, ..., augment=nh.random_shifts(2))`.
+
+    Introduced in: 08_training_better_and_faster.ipynb
+    """
+    max_shift = positive_int(max_shift, "max_shift", minimum=0)
+    image_shape, fill = _shape(image_shape), real(fill, "fill")
+
+    def augment(X_batch, rng):
+        return random_shift(X_batch, rng, max_shift, image_shape, fill)
+
+    augment.__doc__ = f"Random shifts of up to ±{max_shift} pixels ({image_shape[0]}×{image_shape[1]} images)."
+    return augment
+
+
+def _shape(image_shape):
+    if isinstance(image_shape, (str, bytes)) or not hasattr(image_shape, "__len__") \
+            or len(image_shape) != 2:
+        raise TypeError(f"image_shape must be a pair (height, width), got {describe(image_shape)}")
+    return tuple(positive_int(n, f"image_shape[{i}]") for i, n in enumerate(image_shape))
+
+
+def _offsets(d, name, m, size):
+    """A shift as an int array of length m, each |d| < size."""
+    arr = np.asarray(d)
+    if arr.dtype.kind not in "iu" or arr.ndim > 1:
+        raise TypeError(f"{name} must be a whole number or a 1-D integer array, got {describe(d)}")
+    arr = np.broadcast_to(arr, (m,)) if arr.ndim == 0 else arr
+    if arr.shape != (m,):
+        raise ValueError(f"{name} must hold one shift per image ({m}), got shape {arr.shape}")
+    if m and np.abs(arr).max() >= size:
+        raise ValueError(f"{name} must be smaller than the image ({size} pixels) in size, "
+                         f"got {int(np.abs(arr).max())}")
+    return arr.astype(np.int64)

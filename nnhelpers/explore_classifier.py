@@ -1,0 +1,139 @@
+"""Notebook 01: the linear classifier for garden bugs and the step-by-step slope correction.
+
+The line y = A · x separates ladybirds (wide, short: below the line) from
+caterpillars (narrow, long: above). Training examples and targets are
+Rashid's: a ladybird of width 3.0, length 1.0 with target 1.1, and a
+caterpillar of width 1.0, length 3.0 with target 2.9.
+"""
+import ipywidgets as widgets
+import numpy as np
+
+from ._validate import generator, positive, positive_int, real
+from .explorer import explorer, slider
+from .plotting import COLORS
+
+BUG_EXAMPLES = ((3.0, 1.0, 1.1), (1.0, 3.0, 2.9))   # (width, length, target) for ladybird, caterpillar
+
+
+def train_slope(A, examples=BUG_EXAMPLES, lr=1.0, steps=None):
+    """Move the slope A of y = A · x by ΔA = lr · E / x for each example in turn.
+
+    `examples` is a sequence of (x, measured y, target t); E = t − A · x.
+    With `steps` larger than the number of examples they are reused in a cycle.
+    Returns a list of dicts (x, target, y, E, dA, A) with A after each step.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    A, lr = real(A, "A"), positive(lr, "lr")
+    if not examples or any(len(e) != 3 for e in examples):
+        raise ValueError(f"examples must be a non-empty list of (x, y, target) triples, got {examples!r:.80}")
+    steps = len(examples) if steps is None else positive_int(steps, "steps", minimum=0)
+    history = []
+    for k in range(steps):
+        x, _, target = (real(v, "examples") for v in examples[k % len(examples)])
+        y = A * x
+        error = target - y
+        dA = lr * error / x
+        A = A + dA
+        history.append({"x": x, "target": target, "y": y, "E": error, "dA": dA, "A": A})
+    return history
+
+
+def make_bugs(n=20, rng=None):
+    """Seeded measurements: widths (n,), lengths (n,), labels (n,) with 0 = ladybird, 1 = caterpillar.
+
+    Ladybirds are wide and short, caterpillars narrow and long.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    n, rng = positive_int(n, "n", minimum=2), generator(rng)
+    labels = np.arange(n) % 2
+    width = np.where(labels == 0, rng.uniform(2.2, 3.4, n), rng.uniform(0.5, 1.2, n))
+    length = np.where(labels == 0, rng.uniform(0.6, 1.4, n), rng.uniform(2.2, 3.5, n))
+    return width, length, labels
+
+
+def misclassified(A, width, length, labels):
+    """How many bugs sit on the wrong side of y = A · x (ladybirds belong below the line).
+
+    Introduced in: 01_neurons.ipynb
+    """
+    above = np.asarray(length) > real(A, "A") * np.asarray(width)
+    return int(np.sum(above != (np.asarray(labels) == 1)))
+
+
+def _draw_bugs(ax, width, length, labels):
+    for label, name, marker in ((0, "ladybird", "o"), (1, "caterpillar", "s")):
+        pick = labels == label
+        ax.scatter(width[pick], length[pick], s=22, marker=marker, color=COLORS[f"class{label}"],
+                   edgecolor="white", linewidth=0.3, label=name, zorder=3)
+    for k, (x, y, t) in enumerate(BUG_EXAMPLES):
+        ax.scatter([x], [y], s=90, marker="*", color="k", zorder=4,
+                   label="training examples" if k == 0 else None)
+        ax.scatter([x], [t], s=40, marker="o", facecolor="none", edgecolor="k", zorder=4,
+                   label="targets" if k == 0 else None)
+    ax.set(xlim=(0, 4), ylim=(0, 4), xlabel="width", ylabel="length")
+
+
+def _legend_outside(fig, ax):
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
+
+
+def draw_classifier(fig, A):
+    """The bugs, the two training examples (stars, targets as dashes) and the line y = A · x.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    A = real(A, "A")
+    width, length, labels = make_bugs(rng=np.random.default_rng(1))
+    ax = fig.add_subplot()
+    _draw_bugs(ax, width, length, labels)
+    x = np.array([0.0, 4.0])
+    ax.plot(x, A * x, color="k", lw=1.5, label=f"y = {A:.2f} · x")
+    _legend_outside(fig, ax)
+    ax.set_title("Ladybirds below the line, caterpillars above")
+    errors = [t - A * x for x, _, t in BUG_EXAMPLES]
+    wrong = misclassified(A, width, length, labels)
+    return (f"A = {A:.4f}   E(ladybird) = {errors[0]:.4f}   E(caterpillar) = {errors[1]:.4f}"
+            f"   misclassified = {wrong} of {len(labels)}")
+
+
+def classifier_explorer(A=0.25):
+    """Slider for the slope A with a live error readout.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    return explorer(draw_classifier, {"A": slider(A, 0.0, 4.0, 0.01, "slope A")},
+                    width=7.5, height=4.2, title="A linear classifier for bugs")
+
+
+def draw_slope_steps(fig, step, lr, A=0.25):
+    """Replay `step` corrections of train_slope from A, drawing every line on the way.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    step = positive_int(step, "step", minimum=0)
+    history = train_slope(A, lr=lr, steps=step)
+    width, length, labels = make_bugs(rng=np.random.default_rng(1))
+    ax = fig.add_subplot()
+    _draw_bugs(ax, width, length, labels)
+    slopes = [real(A, "A")] + [h["A"] for h in history]
+    x = np.array([0.0, 4.0])
+    for k, a in enumerate(slopes):
+        last = k == len(slopes) - 1
+        ax.plot(x, a * x, color="k" if last else "grey", lw=1.8 if last else 0.8,
+                ls="-" if last else "--", label=f"step {k}: A = {a:.4f}" if k < 6 or last else None)
+    _legend_outside(fig, ax)
+    ax.set_title(f"Correcting the slope, learning rate L = {lr:.2f}")
+    return f"step = {step}   L = {lr:.2f}   A = {slopes[-1]:.4f}"
+
+
+def slope_steps_explorer():
+    """Sliders for the number of correction steps and the learning rate L.
+
+    Introduced in: 01_neurons.ipynb
+    """
+    steps = widgets.IntSlider(value=2, min=0, max=8, description="steps",
+                              style={"description_width": "initial"})
+    return explorer(draw_slope_steps, {"step": steps, "lr": slider(0.5, 0.1, 1.0, 0.05, "learning rate L")},
+                    width=7.5, height=4.2, title="Correct the slope step by step")
