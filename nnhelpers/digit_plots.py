@@ -52,10 +52,12 @@ def plot_confusion(C, fig=None, title="Confusion matrix (rows: true digit, colum
     ax = fig.add_subplot(1, 1, 1)
     off = C.copy()
     np.fill_diagonal(off, 0)
-    ax.imshow(off, cmap="Reds")           # colour shows the mistakes only
+    ax.imshow(off, cmap="Reds", vmin=0, vmax=max(float(off.max()), 1.0))  # colour: mistakes only
     for i in range(n):
         for j in range(n):
+            dark = off[i, j] > 0.6 * off.max()
             ax.text(j, i, f"{int(C[i, j])}", ha="center", va="center", fontsize=8,
+                    color="white" if dark else "black",
                     fontweight="bold" if i == j else "normal")
     ax.set_xticks(range(n))
     ax.set_yticks(range(n))

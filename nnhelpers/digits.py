@@ -150,7 +150,6 @@ def rotate_images(images, degrees, fill=0.0):
     dx, dy = cols - cx, cy - rows                      # y points up, as on the page
     src_c = cx + np.cos(t) * dx + np.sin(t) * dy       # where each output pixel comes from
     src_r = cy + np.sin(t) * dx - np.cos(t) * dy
-    src_r, src_c = np.round(src_r, 9), np.round(src_c, 9)   # 90° lands on whole pixels
     r0, c0 = np.floor(src_r).astype(int), np.floor(src_c).astype(int)
     fr, fc = src_r - r0, src_c - c0
     out = np.zeros_like(batch)

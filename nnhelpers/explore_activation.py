@@ -77,6 +77,8 @@ def draw_neuron(fig, w1, w2, b, X=None, y=None):
     w1, w2, b = real(w1, "w1"), real(w2, "w2"), real(b, "b")
     if X is None or y is None:
         X, y = neuron_points()
+    X = as_array(X, "X", ndim=2, shape=(None, 2))
+    y = as_array(y, "y", shape=(X.shape[0],))
     ax = fig.add_subplot()
     g = np.linspace(-1.5, 1.5, 121)
     gx, gy = np.meshgrid(g, g)

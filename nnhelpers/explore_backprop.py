@@ -8,6 +8,7 @@ import numpy as np
 
 from ._validate import as_array, choice
 from .explorer import explorer, slider
+from .explore_signals import MARGINS
 from .plotting import COLORS, draw_network
 
 SPLITS = ("equal", "proportional", "transpose")
@@ -76,8 +77,8 @@ HEADERS = {"equal": "equal split", "proportional": "proportional", "transpose": 
 class ComparisonTable:
     """Columns of hidden-node values (keys: equal, proportional, transpose, gradient).
 
-    Printed side by side with 4 decimals, plus each column's cosine with the
-    gradient column (1 means the same direction, whatever the size).
+    Printed side by side with 4 decimals, plus each column's length and its
+    cosine with the gradient column (1 means the same direction, whatever the size).
 
     Introduced in: 04_backpropagating_errors.ipynb
     """
@@ -99,6 +100,7 @@ class ComparisonTable:
         lines = ["hidden node" + "".join(f"{h:>16}" for h in heads)]
         for j in range(len(next(iter(self.columns.values())))):
             lines.append(f"{j + 1:>11}" + "".join(f"{v[j]:>16.4f}" for v in self.columns.values()))
+        lines.append(f"{'length':>11}" + "".join(f"{np.linalg.norm(v):>16.4f}" for v in self.columns.values()))
         lines.append(f"{'cos to grad':>11}" + "".join(f"{c:>16.4f}" for c in self.cosines().values()))
         return "\n".join(lines)
 
@@ -123,8 +125,8 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
     """Draw 2 hidden → 2 output nodes with each output error's share on its links.
 
     `w_jk` links hidden j to output k, so W = [[w11, w21], [w12, w22]]. Left: the
-    diagram (width ∝ |w|), the share on each link; right: each hidden error as
-    a stacked bar of the pieces from e1 and e2. Returns the readout.
+    diagram (width ∝ |w|) with the piece each link carries back; right: bars for
+    the pieces from e1 and e2 and for each hidden error. Returns the readout.
 
     Introduced in: 04_backpropagating_errors.ipynb
     """
@@ -132,7 +134,8 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
     e = np.array([e1, e2], dtype=float)
     pieces = split_shares(W, how) * e[:, None]          # pieces[k, j]: from output k to hidden j
     e_hidden = pieces.sum(axis=0)
-    ax_net, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1]})
+    fig.set_layout_engine("none")           # fixed margins: a third faster than constrained layout
+    ax_net, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1], "wspace": 0.2, **MARGINS})
     pos = draw_network([W], ax_net, values=[e_hidden, e], labels=["hidden errors", "output errors"])
     ax_net.set_xlim(-0.35, 1.35)
     colours = (COLORS["class0"], COLORS["class1"], "#888888")

@@ -8,7 +8,7 @@ caterpillar of width 1.0, length 3.0 with target 2.9.
 import ipywidgets as widgets
 import numpy as np
 
-from ._validate import generator, positive, positive_int, real
+from ._validate import as_array, describe, generator, positive, positive_int, real
 from .explorer import explorer, slider
 from .plotting import COLORS
 
@@ -25,18 +25,31 @@ def train_slope(A, examples=BUG_EXAMPLES, lr=1.0, steps=None):
     Introduced in: 01_neurons.ipynb
     """
     A, lr = real(A, "A"), positive(lr, "lr")
-    if not examples or any(len(e) != 3 for e in examples):
-        raise ValueError(f"examples must be a non-empty list of (x, y, target) triples, got {examples!r:.80}")
+    examples = _triples(examples)
     steps = len(examples) if steps is None else positive_int(steps, "steps", minimum=0)
     history = []
     for k in range(steps):
-        x, _, target = (real(v, "examples") for v in examples[k % len(examples)])
+        x, _, target = examples[k % len(examples)]
         y = A * x
         error = target - y
         dA = lr * error / x
         A = A + dA
         history.append({"x": x, "target": target, "y": y, "E": error, "dA": dA, "A": A})
     return history
+
+
+def _triples(examples):
+    """Check (x, y, target) triples with x != 0; returns them as a list of float tuples."""
+    try:
+        rows = [tuple(e) for e in examples]
+    except TypeError:
+        raise TypeError(f"examples must be a list of (x, y, target) triples, got {describe(examples)}") from None
+    if not rows or any(len(r) != 3 for r in rows):
+        raise ValueError(f"examples must be a non-empty list of (x, y, target) triples, got {examples!r:.80}")
+    rows = [tuple(real(v, "examples (x, y, target)") for v in r) for r in rows]
+    if any(r[0] == 0 for r in rows):
+        raise ValueError("examples must have a width x other than 0 (the update divides by x), got x = 0")
+    return rows
 
 
 def make_bugs(n=20, rng=None):
@@ -58,8 +71,13 @@ def misclassified(A, width, length, labels):
 
     Introduced in: 01_neurons.ipynb
     """
-    above = np.asarray(length) > real(A, "A") * np.asarray(width)
-    return int(np.sum(above != (np.asarray(labels) == 1)))
+    width, length = as_array(width, "width", ndim=1), as_array(length, "length", ndim=1)
+    labels = as_array(labels, "labels", ndim=1)
+    if not len(width) == len(length) == len(labels):
+        raise ValueError(f"width, length and labels must have the same length, "
+                         f"got {len(width)}, {len(length)} and {len(labels)}")
+    above = length > real(A, "A") * width
+    return int(np.sum(above != (labels == 1)))
 
 
 def _draw_bugs(ax, width, length, labels):

@@ -18,11 +18,19 @@ from .plotting import COLORS
 W0, STEPS_1D = -1.5, 40                    # the 1-D start and the number of replayable steps
 PRESETS = {"too small": 0.02, "good": 0.3, "divergent": 1.05}
 START_2D, STEPS_2D = (1.8, 1.2), 200
+GAP_TICKS = [1e-15, 1e-10, 1e-5, 1e0, 1e5]
 
 
 def _f4(x):
     """A number with 4 decimals, never "-0.0000"."""
     return f"{round(float(x), 4) + 0.0:.4f}"
+
+
+def _two_panels(fig, ratio, **margins):
+    """Two axes side by side with fixed margins (no constrained layout: redraws are faster)."""
+    fig.set_layout_engine("none")
+    grid = fig.add_gridspec(1, 2, width_ratios=[ratio, 1], right=0.98, **margins)
+    return fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
 
 
 @lru_cache(maxsize=512)
@@ -45,7 +53,7 @@ def draw_descent_1d(fig, lr, step):
     """
     path = _path_1d(round(float(lr), 9))
     k = min(int(step), len(path) - 1)
-    ax, ax_gap = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.5, 1]})
+    ax, ax_gap = _two_panels(fig, 1.5, left=0.09, bottom=0.15, top=0.91, wspace=0.3)
     grid = np.linspace(-2.5, 6.5, 200)
     ax.plot(grid, error_curve(grid), color=COLORS["edge"], lw=1.5)
     shown = path[:k + 1]
@@ -53,13 +61,15 @@ def draw_descent_1d(fig, lr, step):
     ax.plot([path[k]], [error_curve(path[k])], "o", color=COLORS["test"], ms=9)
     if not -2.5 <= path[k] <= 6.5:
         ax.text(0.5, 0.93, f"w = {path[k]:.4g} is off the chart", transform=ax.transAxes,
-                ha="center", color=COLORS["test"])
+                ha="center", color=COLORS["test"], bbox={"facecolor": "white", "edgecolor": "none"})
     ax.set(xlim=(-2.5, 6.5), ylim=(0, 22), xlabel="weight w", ylabel="error E(w)",
            title=f"learning rate {lr:.4f}, step {k}")
     gap = np.maximum(error_curve(path) - error_curve(CURVE_MIN_W), 1e-16)
     ax_gap.semilogy(np.arange(len(path)), gap, color=COLORS["train"], lw=1)
     ax_gap.plot([k], [gap[k]], "o", color=COLORS["test"], ms=7)
     ax_gap.set(ylim=(1e-16, 1e8), xlabel="step", ylabel="E(w) − E_min", title="error above the minimum")
+    ax_gap.set_yticks(GAP_TICKS, [f"1e{round(np.log10(t))}" for t in GAP_TICKS])   # plain text: fast
+    ax_gap.minorticks_off()
     w = float(path[k])
     factor = 1.0 - 2.0 * lr
     return (f"lr = {_f4(lr)}, step {k} of {STEPS_1D}: w = {_f4(w)}, E(w) = {_f4(error_curve(w))}, "
@@ -109,9 +119,9 @@ def draw_descent_2d(fig, lr, momentum, steps):
 
     Introduced in: 05_gradient_descent.ipynb
     """
-    full = _path_2d(round(float(lr), 9), round(float(momentum), 9))
-    path = full[:int(steps) + 1]
-    ax, ax_f = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.6, 1]})
+    steps = min(int(steps), STEPS_2D)
+    path = _path_2d(round(float(lr), 9), round(float(momentum), 9))[:steps + 1]
+    ax, ax_f = _two_panels(fig, 1.6, left=0.07, bottom=0.14, top=0.92, wspace=0.25)
     x, y, z = _surface_grid()
     levels = np.linspace(-0.4, 8, 29)
     ax.contourf(x, y, z, levels=levels, cmap="Blues_r", extend="max")
@@ -131,7 +141,7 @@ def draw_descent_2d(fig, lr, momentum, steps):
     ax_f.set(xlabel="step", ylabel="f(x, y)", title="height along the path", ylim=(-0.5, 7.5))
     ax_f.legend(loc="upper right", fontsize=7)
     end = path[-1]
-    where = classify_end(path, int(steps))
+    where = classify_end(path, steps)
     return (f"lr = {_f4(lr)}, momentum = {_f4(momentum)}, steps = {len(path) - 1}: "
             f"end at ({_f4(end[0])}, {_f4(end[1])}), f = {_f4(two_minima(*end))} → {where}")
 

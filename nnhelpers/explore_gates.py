@@ -76,17 +76,16 @@ def fewest_line_mistakes(X, y, n_angles=360):
     """
     X = as_array(X, "X", ndim=2, shape=(None, 2))
     y = as_array(y, "y", shape=(X.shape[0],)) > 0.5
-    best = (X.shape[0] + 1, -np.inf, None, None)
-    for angle in np.arange(positive_int(n_angles, "n_angles")) * 2 * np.pi / n_angles:
-        w = np.array([np.cos(angle), np.sin(angle)])
-        p = X @ w
-        edges = np.unique(p)
-        for threshold in np.concatenate([[edges[0] - 1.0], (edges[:-1] + edges[1:]) / 2]):
-            mistakes = int(np.sum((p > threshold) != y))
-            margin = float(np.min(np.abs(p - threshold)))
-            if (mistakes, -margin) < (best[0], -best[1]):
-                best = (mistakes, margin, w, -threshold)
-    return best[0], best[2], float(best[3])
+    angles = np.arange(positive_int(n_angles, "n_angles")) * 2 * np.pi / n_angles
+    W = np.column_stack([np.cos(angles), np.sin(angles)])          # (angles, 2)
+    P = np.sort(W @ X.T, axis=1)                                    # projections, (angles, points)
+    thresholds = np.column_stack([P[:, :1] - 1.0, (P[:, :-1] + P[:, 1:]) / 2])
+    above = (W @ X.T)[:, None, :] > thresholds[:, :, None]          # (angles, thresholds, points)
+    mistakes = np.sum(above != y, axis=2)
+    margin = np.min(np.abs((W @ X.T)[:, None, :] - thresholds[:, :, None]), axis=2)
+    best = np.lexsort((-margin.ravel(), mistakes.ravel()))[0]       # fewest mistakes, then widest margin
+    i, j = np.unravel_index(best, mistakes.shape)
+    return int(mistakes[i, j]), W[i], float(-thresholds[i, j])
 
 
 def _line(ax, w, b, lo=-0.5, hi=1.5):

@@ -105,7 +105,7 @@ class MLP:
         return grads[::-1], value + self._penalty(l2), A[-1]
 
     def fit(self, X, y, epochs, batch_size, lr, momentum=0.0, l2=0.0, rng=None,
-            validation=None, progress=False, augment=None):
+            validation=None, progress=False, augment=None, callback=None):
         """Mini-batch gradient descent with momentum; returns a history dict of lists.
 
         History keys: "loss" (mean training loss per epoch, from the batches),
@@ -113,11 +113,12 @@ class MLP:
         labels), and "val_loss", "val_accuracy" when `validation=(X_val, y_val)`.
         `lr` is a number or a function epoch → number. `augment(X_batch, rng)`
         may return a changed copy of each batch (e.g. shifted images).
+        `callback(epoch, history)` runs after each epoch; returning False stops.
 
         Introduced in: 08_training_better_and_faster.ipynb
         """
         return _fit(self, X, y, epochs, batch_size, lr, momentum, l2, generator(rng),
-                    validation, progress, augment)
+                    validation, progress, augment, callback)
 
     def predict(self, X):
         """Class labels (m,): argmax of the outputs, or output > 0.5 for one output node.

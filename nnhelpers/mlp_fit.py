@@ -26,7 +26,8 @@ def _accuracy(A, Y):
     return float(np.mean(A.argmax(axis=1) == Y.argmax(axis=1)))
 
 
-def fit(net, X, y, epochs, batch_size, lr, momentum, l2, rng, validation, progress, augment):
+def fit(net, X, y, epochs, batch_size, lr, momentum, l2, rng, validation, progress, augment,
+        callback=None):
     """See MLP.fit. Updates net.weights and net.biases in place."""
     X = as_inputs(X, net.sizes[0], net.dtype, two_d=True)
     Y = as_targets(y, len(X), net.sizes[-1], net.dtype)
@@ -34,6 +35,8 @@ def fit(net, X, y, epochs, batch_size, lr, momentum, l2, rng, validation, progre
     batch_size = positive_int(batch_size, "batch_size")
     momentum = real(momentum, "momentum", low=0.0, high=0.999)
     l2 = real(l2, "l2", low=0.0)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be a function (epoch, history) -> bool, got {callback!r}")
     if augment is not None and not callable(augment):
         raise TypeError(f"augment must be a function (X_batch, rng) -> X_batch, got {augment!r}")
     val = _check_validation(net, validation)
@@ -55,7 +58,7 @@ def fit(net, X, y, epochs, batch_size, lr, momentum, l2, rng, validation, progre
             idx = order[start:start + batch_size]
             Xb, Yb = X[idx], Y[idx]
             if augment is not None:
-                Xb = as_array(augment(Xb, rng), "augment(X_batch)", shape=Xb.shape).astype(net.dtype, copy=False)
+                Xb = as_array(augment(Xb, rng), "augment(X_batch)", shape=Xb.shape, dtype=net.dtype)
             grads, value, out = net._backprop(Xb, Yb, l2)
             total += value * len(idx)
             if classes:
@@ -76,4 +79,6 @@ def fit(net, X, y, epochs, batch_size, lr, momentum, l2, rng, validation, progre
             history["val_loss"].append(net.loss(Xv, Yv, l2))
             if classes:
                 history["val_accuracy"].append(_accuracy(net._forward(Xv)[0][-1], Yv))
+        if callback is not None and callback(epoch, history) is False:
+            break
     return history

@@ -53,7 +53,7 @@ class PlaygroundModel:
     """
 
     def __init__(self, dataset="circle", noise=0.1, train_ratio=0.5, hidden=(4, 4),
-                 activation="tanh", lr=0.3, l2=0.0, batch_size=10, n=200, seed=0):
+                 activation="tanh", lr=0.1, l2=0.0, batch_size=10, n=200, seed=0):
         self.n = positive_int(n, "n", minimum=4)
         self.seed = positive_int(seed, "seed", minimum=0)
         self.lr, self.l2, self.batch_size = lr, l2, batch_size
@@ -128,13 +128,19 @@ class PlaygroundModel:
         """
         n_steps = positive_int(n_steps, "n_steps")
         for _ in range(n_steps):
-            with np.errstate(over="raise", invalid="raise"):
-                self.net.fit(self.X_train, self.y_train, epochs=1, batch_size=self.batch_size,
-                             lr=self.lr, l2=self.l2, rng=self.shuffle_rng)
-            self.epoch += 1
-            self._record()
-            if not np.isfinite(self.history["train"][-1]):
-                raise FloatingPointError(f"training diverged at epoch {self.epoch}: lower the "
+            epoch = self.epoch + 1
+            try:
+                with np.errstate(over="raise", invalid="raise"):
+                    self.net.fit(self.X_train, self.y_train, epochs=1,
+                                 batch_size=self.batch_size, lr=self.lr, l2=self.l2,
+                                 rng=self.shuffle_rng)
+                    self.epoch += 1
+                    self._record()
+                finite = np.isfinite(self.history["train"][-1])
+            except FloatingPointError:
+                finite = False
+            if not finite:
+                raise FloatingPointError(f"training diverged in epoch {epoch}: lower the "
                                          f"learning rate (now {self.lr}) and reset")
         return self.history["train"][-1], self.history["test"][-1]
 

@@ -101,7 +101,7 @@ def gradient_descent_fit(Phi, t, steps, lr=None, lam=0.0):
     return w, history
 
 
-def coefficient_table(columns, width=13):
+def coefficient_table(columns, width=14):
     """A text table: one column per {header: coefficients}, rows w0*, w1*, …; short columns stay blank.
 
     Numbers are printed with 4 decimals (2 for columns whose header ends in
@@ -112,6 +112,7 @@ def coefficient_table(columns, width=13):
     if not isinstance(columns, dict) or not columns:
         raise TypeError(f"columns must be a non-empty dict {{header: coefficients}}, got {type(columns).__name__}")
     cols = {str(h): as_array(c, f"columns[{h!r}]", ndim=1) for h, c in columns.items()}
+    width = max(width, max(len(h) for h in cols) + 2)
     lines = ["     " + "".join(f"{h:>{width}}" for h in cols)]
     for j in range(max(len(c) for c in cols.values())):
         cells = [f"{c[j]:>{width}.{2 if h.endswith('Bishop') else 4}f}" if j < len(c) else " " * width

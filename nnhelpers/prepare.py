@@ -76,5 +76,5 @@ def dummy_variables(values, categories=None):
     unknown = D.sum(axis=1) == 0
     if np.any(unknown):
         raise ValueError(f"values must be among the categories {categories.tolist()}, "
-                         f"got {values[unknown][0]!r}")
+                         f"got {values[unknown][0].item()!r}")
     return D

@@ -123,6 +123,7 @@ def test_explorers_update_with_new_values():
     (lambda: nh.draw_softmax(new_figure(), 1.0, scores=[1.0, 2.0]), "labels must have one name per score"),
     (lambda: nh.logic_unit([1, 2, 3], np.zeros((4, 3))), "X must have 2 inputs per row"),
     (lambda: nh.xnor_network(np.zeros(2)), "X must be 2-D"),
+    (lambda: nh.draw_neuron(new_figure(), 1.0, 1.0, 0.0, X=np.zeros((5, 2)), y=np.zeros(4)), "y must have shape"),
 ])
 def test_bad_input_is_named(call, message):
     with pytest.raises((TypeError, ValueError), match=message):

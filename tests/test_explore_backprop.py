@@ -82,7 +82,10 @@ def test_compare_hidden_errors_columns_and_table():
     assert all(-1.0 <= c <= 1.0 + 1e-12 for c in cos.values())
     text = repr(table)
     assert "Wᵀ shortcut" in text and "−∂E/∂o_hidden" in text
-    assert f"{table.columns['proportional'][2]:.4f}" in text.splitlines()[3]
+    lines = text.splitlines()
+    assert f"{table.columns['proportional'][2]:.4f}" in lines[3]
+    assert lines[4].split()[1:] == [f"{np.linalg.norm(v):.4f}" for v in table.columns.values()]
+    assert lines[5].split()[3:] == [f"{c:.4f}" for c in cos.values()]
 
 
 def test_neural_network_rules_carry_back_the_shortcut_and_the_gradient():

@@ -181,3 +181,15 @@ def test_methods_reject_bad_data():
     for call, error, words in cases:
         with pytest.raises(error, match=words):
             call()
+
+
+def test_callback_can_stop_training_and_float32_input_is_kept():
+    seen = []
+    def stop_after_two(epoch, history):
+        seen.append((epoch, len(history["loss"])))
+        return epoch < 1
+    net = nh.MLP([2, 2], output="softmax", rng=np.random.default_rng(0), dtype="float32")
+    X = np.zeros((8, 2), dtype=np.float32)
+    hist = net.fit(X, np.arange(8) % 2, epochs=10, batch_size=4, lr=0.1, callback=stop_after_two)
+    assert seen == [(0, 1), (1, 2)] and len(hist["loss"]) == 2
+    assert net.forward(X).dtype == np.float32

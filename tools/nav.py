@@ -49,7 +49,8 @@ def nav_text(marker, prev, nxt):
 def map_text(entries):
     lines = [MARKERS[2], "| # | Notebook |", "|---|---|"]
     for name, title in entries:
-        lines.append(f"| {name[:2]} | [{title}]({name}) |")
+        short = re.sub(r"^\d\d · ", "", title)
+        lines.append(f"| {name[:2]} | [{short}]({name}) |")
     lines.append("")
     lines.append("Also: the [glossary (术语表)](../GLOSSARY.md) of every term in English and Chinese.")
     return "\n".join(lines)

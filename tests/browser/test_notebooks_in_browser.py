@@ -1,0 +1,298 @@
+"""Every notebook, as a learner meets it: JupyterLab in Chromium, Run All, then every slider.
+
+For each notebook: open it, clear the committed outputs, Run All, wait until every
+code cell has run and the kernel is idle, and assert that no error output appears
+(in the notebook's model and on the page). Then, for every slider explorer (a
+widget box holding a slider and a plot image), move its first slider with the
+keyboard and assert that within 2 s the image data AND the readout text changed.
+For a playground (a box with run and pause buttons and a loss readout), press run,
+wait, press pause and assert that the loss went down and then stays put.
+
+A screenshot per notebook goes to a temporary folder; the paths are listed at
+the end of the run. Failures name the notebook, the cell index and the widget.
+"""
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_ALL_TIMEOUT = 240          # s per notebook, kernel start included (target: 60 s)
+UPDATE_TIMEOUT = 2.0           # s for a slider move to show a new plot and readout
+KEY_PRESSES = 3
+PLAYGROUND_RUN_SECONDS = 4.0
+LOSS = re.compile(r"loss\D{0,24}?(\d+(?:\.\d+)?(?:e[-+]?\d+)?)", re.I)
+
+
+def notebook_names():
+    """The course's notebooks in order, as they are when the tests are collected."""
+    return [p.name for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+
+
+# ---- JavaScript run in the page (JupyterLab is started with --expose-app-in-browser) ----
+
+FIND_PANEL = """(path) => {
+  const app = window.jupyterapp;
+  if (!app) return false;
+  for (const w of app.shell.widgets('main')) {
+    if (w.context && w.context.path === path && w.content && w.sessionContext) {
+      window.__e2e = w;
+      const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+      return w.context.isReady && w.content.widgets.length > 0 && !!kernel
+             && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+    }
+  }
+  return false;
+}"""
+
+RUN_ALL = """async () => {
+  const app = window.jupyterapp, w = window.__e2e;
+  app.shell.activateById(w.id);
+  app.shell.collapseLeft();
+  await app.commands.execute('notebook:clear-all-cell-outputs');
+  window.__e2eDone = null;
+  app.commands.execute('notebook:run-all-cells').then(
+    ok => { window.__e2eDone = {ok: ok === undefined ? true : !!ok}; },
+    err => { window.__e2eDone = {ok: false, error: String(err)}; });
+}"""
+
+KERNEL_IDLE = """() => {
+  const k = window.__e2e.sessionContext.session && window.__e2e.sessionContext.session.kernel;
+  return !!k && k.status === 'idle';
+}"""
+
+# Errors in the notebook model: error outputs (except in cells tagged raises-exception),
+# stderr with a traceback, an error or a warning; and code cells that never ran.
+MODEL_PROBLEMS = """() => {
+  const problems = [], notRun = [];
+  window.__e2e.content.widgets.forEach((cell, i) => {
+    if (cell.model.type !== 'code') return;
+    const tags = cell.model.getMetadata('tags') || [];
+    const src = cell.model.sharedModel.getSource();
+    if (cell.model.executionCount === null && src.trim() !== '') notRun.push(i);
+    for (const o of cell.model.outputs.toJSON()) {
+      const text = [].concat(o.text || '').join('');
+      if (o.output_type === 'error' && !tags.includes('raises-exception'))
+        problems.push({cell: i, text: `${o.ename}: ${o.evalue}`});
+      else if (o.output_type === 'stream' && o.name === 'stderr'
+               && /Traceback|\\w*(Error|Warning)\\b/.test(text))
+        problems.push({cell: i, text: text.slice(0, 400)});
+    }
+  });
+  return {problems, notRun};
+}"""
+
+# Errors on the page: rendered error/stderr outputs and widgets that failed to display.
+PAGE_PROBLEMS = """() => {
+  const w = window.__e2e, cells = w.content.widgets, problems = [];
+  const cellOf = el => cells.findIndex(c => c.node.contains(el));
+  const tagsOf = i => (i >= 0 && cells[i].model.getMetadata('tags')) || [];
+  for (const el of w.content.node.querySelectorAll(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')) {
+    const text = el.innerText, i = cellOf(el);
+    if (/Traceback|\\w*(Error|Warning)\\b/.test(text) && !tagsOf(i).includes('raises-exception'))
+      problems.push({cell: i, text: text.slice(0, 400)});
+  }
+  for (const el of w.content.node.querySelectorAll('.jp-OutputArea-output')) {
+    if (/Error displaying widget|Failed to load model class|model not found/i.test(el.innerText))
+      problems.push({cell: cellOf(el), text: el.innerText.slice(0, 200)});
+  }
+  return problems;
+}"""
+
+LABEL_JS = "const label = b => ((b.innerText || '') + ' ' + (b.title || '')).trim();"
+RUN_RE = r"/(^|[^a-z])(run|train|play|start)([^a-z]|$)|▶|►/i"
+PAUSE_RE = r"/(^|[^a-z])(pause|stop)([^a-z]|$)|⏸/i"
+
+# Mark every explorer root (the nearest widget box around an image that holds a slider)
+# and every playground root (a box with run and pause buttons and a loss readout).
+FIND_WIDGETS = """() => {
+  %s
+  const RUN = %s, PAUSE = %s;
+  const w = window.__e2e, cells = w.content.widgets, nb = w.content.node;
+  const cellOf = el => cells.findIndex(c => c.node.contains(el));
+  const isBox = el => el.classList.contains('widget-box') || el.classList.contains('widget-interact');
+  const playgrounds = [], explorers = [];
+  for (const button of nb.querySelectorAll('button')) {
+    if (!RUN.test(label(button))) continue;
+    for (let el = button.parentElement; el && el !== nb; el = el.parentElement) {
+      if (!isBox(el)) continue;
+      const buttons = [...el.querySelectorAll('button')];
+      if (buttons.some(b => PAUSE.test(label(b))) && /loss\\D{0,24}?\\d/i.test(el.innerText)) {
+        if (!playgrounds.includes(el)) playgrounds.push(el);
+        break;
+      }
+    }
+  }
+  for (const img of nb.querySelectorAll('img.widget-image, .widget-interact .widget-output img')) {
+    let root = null;
+    for (let el = img.parentElement; el && el !== nb; el = el.parentElement) {
+      if (isBox(el) && el.querySelector('.noUi-handle')) { root = el; break; }
+    }
+    if (!root || explorers.includes(root) || playgrounds.some(p => p.contains(root))) continue;
+    explorers.push(root);
+  }
+  const describe = (el, kind, k) => {
+    el.setAttribute('data-e2e-' + kind, String(k));
+    const title = el.querySelector('.widget-html-content b, .widget-html-content strong');
+    const sliders = [...el.querySelectorAll('.widget-slider, .widget-hslider')]
+      .map(s => (s.querySelector('.widget-label') || {}).innerText || '').filter(t => t);
+    return {k, cell: cellOf(el), title: title ? title.innerText.trim() : '', sliders};
+  };
+  return {explorers: explorers.map((el, k) => describe(el, 'explorer', k)),
+          playgrounds: playgrounds.map((el, k) => describe(el, 'playground', k))};
+}""" % (LABEL_JS, RUN_RE, PAUSE_RE)
+
+# The state of one explorer: a digest of its image bytes and its readout text.
+SNAPSHOT = """async (k) => {
+  const root = document.querySelector(`[data-e2e-explorer="${k}"]`);
+  const img = root.querySelector('img.widget-image') || root.querySelector('.widget-output img');
+  let digest = null;
+  if (img && img.src) {
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    let h = 2166136261 >>> 0;
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619) >>> 0;
+    digest = `${bytes.length}:${h}`;
+  }
+  const after = el => img && (img.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  let parts = [...root.querySelectorAll('.widget-html-content')].filter(after);
+  if (!parts.length) parts = [...root.querySelectorAll(
+      '.widget-html-content, .widget-output .jp-OutputArea-output:not(:has(img))')];
+  return {digest, text: parts.map(e => e.innerText).join(' | ').trim()};
+}"""
+
+PLAYGROUND_STATE = """(k) => {
+  %s
+  const root = document.querySelector(`[data-e2e-playground="${k}"]`);
+  const buttons = [...root.querySelectorAll('button')].map(label);
+  return {text: root.innerText, buttons};
+}""" % LABEL_JS
+
+CLICK_BUTTON = """([k, which]) => {
+  %s
+  const RUN = %s, PAUSE = %s;
+  const root = document.querySelector(`[data-e2e-playground="${k}"]`);
+  const buttons = [...root.querySelectorAll('button')];
+  const pattern = which === 'run' ? RUN : PAUSE;
+  const button = buttons.find(b => pattern.test(label(b)) && !b.disabled);
+  if (!button) return null;
+  button.click();
+  return label(button);
+}""" % (LABEL_JS, RUN_RE, PAUSE_RE)
+
+
+# ---- Python side ----
+
+def widget_name(info):
+    if info["title"]:
+        return f"'{info['title']}'"
+    return f"widget with sliders {info['sliders']}" if info["sliders"] else "widget"
+
+
+def open_notebook(page, lab, name):
+    page.goto(lab.notebook_url(name))
+    page.wait_for_function(FIND_PANEL, arg=f"notebooks/{name}", timeout=90_000, polling=250)
+
+
+def run_all(page, name):
+    page.evaluate(RUN_ALL)
+    start = time.monotonic()
+    page.wait_for_function("() => window.__e2eDone !== null", timeout=RUN_ALL_TIMEOUT * 1000,
+                           polling=250)
+    page.wait_for_function(KERNEL_IDLE, timeout=30_000, polling=250)
+    return time.monotonic() - start
+
+
+def wait_idle(page):
+    page.wait_for_function(KERNEL_IDLE, timeout=30_000, polling=100)
+
+
+def check_explorer(page, name, info, screenshot_dir):
+    """Move the first slider with the keyboard; returns a failure message or None."""
+    where = f"{name}, cell {info['cell']}, explorer {widget_name(info)}"
+    root = page.locator(f'[data-e2e-explorer="{info["k"]}"]')
+    root.scroll_into_view_if_needed()
+    wait_idle(page)
+    before = page.evaluate(SNAPSHOT, info["k"])
+    if before["digest"] is None:
+        return f"{where}: the plot image is empty before any slider moved"
+    handle = root.locator(".noUi-handle").first
+    now, high = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+    key = "ArrowLeft" if now is not None and now == high else "ArrowRight"
+    handle.focus()
+    for _ in range(KEY_PRESSES):
+        page.keyboard.press(key)
+    moved_at = time.monotonic()
+    after = before
+    while time.monotonic() - moved_at < UPDATE_TIMEOUT:
+        after = page.evaluate(SNAPSHOT, info["k"])
+        if after["digest"] != before["digest"] and after["text"] != before["text"]:
+            return None
+        time.sleep(0.05)
+    shot = screenshot_dir / f"{Path(name).stem}_cell{info['cell']}_explorer{info['k']}.png"
+    root.screenshot(path=str(shot))
+    what = []
+    if after["digest"] == before["digest"]:
+        what.append("the plot image did not change")
+    if after["text"] == before["text"]:
+        what.append(f"the readout did not change (still {before['text']!r})")
+    return (f"{where}: {KEY_PRESSES}× {key} on slider "
+            f"{handle.get_attribute('aria-valuenow')!r} → within {UPDATE_TIMEOUT} s "
+            f"{' and '.join(what)}; screenshot {shot}")
+
+
+def losses(text):
+    return [float(m) for m in LOSS.findall(text)]
+
+
+def check_playground(page, name, info):
+    """Run, wait, pause: the (first) loss must go down, then stay put; failure message or None."""
+    where = f"{name}, cell {info['cell']}, playground {widget_name(info)}"
+    page.locator(f'[data-e2e-playground="{info["k"]}"]').scroll_into_view_if_needed()
+    wait_idle(page)
+    start = losses(page.evaluate(PLAYGROUND_STATE, info["k"])["text"])
+    clicked = page.evaluate(CLICK_BUTTON, [info["k"], "run"])
+    if clicked is None:
+        return f"{where}: no enabled run button"
+    time.sleep(PLAYGROUND_RUN_SECONDS)
+    paused = page.evaluate(CLICK_BUTTON, [info["k"], "pause"])
+    if paused is None:
+        return f"{where}: no enabled pause button after pressing {clicked!r}"
+    time.sleep(1.0)
+    end = losses(page.evaluate(PLAYGROUND_STATE, info["k"])["text"])
+    time.sleep(1.5)
+    later = losses(page.evaluate(PLAYGROUND_STATE, info["k"])["text"])
+    if not start or not end:
+        return f"{where}: no 'loss <number>' in the readout (before: {start}, after: {end})"
+    if not end[0] < start[0]:
+        return (f"{where}: loss did not go down after {PLAYGROUND_RUN_SECONDS} s of "
+                f"{clicked!r}: {start[0]} → {end[0]}")
+    if later != end:
+        return f"{where}: training went on after {paused!r}: loss {end[0]} → {later[0]}"
+    return None
+
+
+@pytest.mark.parametrize("name", notebook_names())
+def test_notebook_in_browser(name, lab, page, screenshot_dir, record_screenshot):
+    open_notebook(page, lab, name)
+    seconds = run_all(page, name)
+    model = page.evaluate(MODEL_PROBLEMS)
+    shown = page.evaluate(PAGE_PROBLEMS)
+    shot = screenshot_dir / f"{Path(name).stem}.png"
+    page.screenshot(path=str(shot))
+    record_screenshot(name, shot)
+    print(f"{name}: Run All took {seconds:.1f} s; screenshot {shot}")
+    errors = [f"{name}, cell {p['cell']}: {p['text']}" for p in model["problems"] + shown]
+    assert not errors, "error output after Run All:\n" + "\n".join(dict.fromkeys(errors))
+    assert not model["notRun"], f"{name}: code cells {model['notRun']} did not run (Run All stopped)"
+
+    found = page.evaluate(FIND_WIDGETS)
+    print(f"{name}: {len(found['explorers'])} slider explorer(s), "
+          f"{len(found['playgrounds'])} playground(s)")
+    failures = [check_explorer(page, name, info, screenshot_dir) for info in found["explorers"]]
+    failures += [check_playground(page, name, info) for info in found["playgrounds"]]
+    if found["explorers"] or found["playgrounds"]:
+        page.screenshot(path=str(shot))   # the last widget touched, in view
+    failures = [f for f in failures if f]
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,247 @@
+"""Measure the course's budgets: time, kernel memory and slider speed, per notebook.
+
+    python tools/budgets.py                          # every notebook; prints Markdown tables
+    python tools/budgets.py notebooks/06_*.ipynb     # some
+    python tools/budgets.py --strict                 # exit 1 if a target is missed
+
+Each notebook runs top to bottom in a fresh kernel (nbclient, the venv's python3
+kernel, NumPy RuntimeWarnings as errors, cells tagged skip-execution skipped, as
+in tools/execute.py). Measured:
+- wall time: from starting the kernel to the end of the last cell (what
+  "Restart Kernel and Run All" costs a learner), and the slowest cell;
+- kernel peak memory: the kernel process's peak resident set size (ru_maxrss,
+  i.e. VmHWM on Linux), read inside the kernel after everything ran;
+- for every slider explorer (each `nnhelpers.explorer.Explorer` the notebook
+  builds; a setup snippet run before the first cell records them): the median
+  time of one update (callback + redraw to PNG) over 20 calls of `update()`
+  after its first slider was changed, and the median over 20 slider moves
+  (setting the slider's value, which runs the callback). The target applies to
+  the larger of the two.
+Targets on a 2-core machine: whole course ≤ 5 min, each notebook ≤ 60 s,
+kernel peak ≤ 1 GB, slider update median ≤ 150 ms.
+"""
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parent.parent
+COURSE_SECONDS, NOTEBOOK_SECONDS, PEAK_MB, UPDATE_MS = 300.0, 60.0, 1024.0, 150.0
+REPEATS = 20
+
+# Run in the kernel before the notebook's first cell: remember every Explorer and the
+# execution count of the cell that built it.
+SETUP = """\
+from nnhelpers.explorer import Explorer as _BudgetExplorer
+_budget_explorers = []
+_budget_original_init = _BudgetExplorer.__init__
+def _budget_init(self, *args, **kwargs):
+    _budget_original_init(self, *args, **kwargs)
+    _budget_explorers.append((get_ipython().execution_count, self))
+_BudgetExplorer.__init__ = _budget_init
+"""
+
+# Run in the kernel after the notebook's last cell: time the explorers, read peak memory.
+MEASURE = """\
+def _budget_measure(repeats):
+    import json, resource, statistics, sys, time
+    def neighbour(control):
+        if hasattr(control, "options") and hasattr(control, "index"):
+            n, i = len(control.options), control.index
+            return control.options[i + 1 if i + 1 < n else i - 1] if n > 1 else None
+        if all(hasattr(control, a) for a in ("min", "max", "step")) and control.step:
+            up = control.value + control.step
+            return up if up <= control.max else control.value - control.step
+        return None
+    def median_ms(action):
+        times = []
+        for i in range(repeats):
+            start = time.perf_counter()
+            action(i)
+            times.append(time.perf_counter() - start)
+        return 1000 * statistics.median(times)
+    found = []
+    for count, ex in _budget_explorers:
+        entry = {"execution_count": count, "draw": getattr(ex.draw, "__name__", repr(ex.draw)),
+                 "slider": None, "update_ms": None, "move_ms": None}
+        sliders = [(name, c) for name, c in ex.controls.items() if neighbour(c) is not None]
+        if sliders:
+            name, control = sliders[0]
+            v0, v1 = control.value, neighbour(control)
+            entry["slider"] = name
+            def move(i):
+                control.value = v1 if i % 2 == 0 else v0
+            entry["move_ms"] = median_ms(move)
+            control.value = v1
+        entry["update_ms"] = median_ms(lambda i: ex.update())
+        if sliders:
+            control.value = v0
+        found.append(entry)
+    usage = [resource.getrusage(who).ru_maxrss for who in
+             (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    scale = 1 if sys.platform == "darwin" else 1024   # ru_maxrss: bytes on macOS, KiB elsewhere
+    print(json.dumps({"explorers": found, "peak_mb": max(usage) * scale / 2**20}))
+_budget_measure(REPEATS)
+"""
+
+
+def kernel_env():
+    """Environment for kernels: RuntimeWarning is an error; no forced plot backend."""
+    env = dict(os.environ, PYTHONWARNINGS="error::RuntimeWarning")
+    env.pop("MPLBACKEND", None)
+    return env
+
+
+def code_cell(source):
+    return nbformat.v4.new_code_cell(source)
+
+
+def stdout_of(cell):
+    return "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+
+
+def measure_notebook(path, repeats=REPEATS, timeout=600):
+    """Run one notebook in a fresh kernel; returns a dict of the figures (see the module doc).
+
+    Keys: name, seconds, slowest_cell (index, seconds), peak_mb, explorers (list of dicts
+    with cell, draw, slider, update_ms, move_ms), error (None or the failing cell's message).
+    """
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    cells = list(nb.cells)
+    setup, probe = code_cell(SETUP), code_cell(MEASURE.replace("REPEATS", str(int(repeats))))
+    nb.cells = [setup] + cells + [probe]   # nbclient writes each executed cell back by index
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
+                            resources={"metadata": {"path": str(path.parent.resolve())}})
+    result = {"name": path.name, "seconds": None, "slowest_cell": None, "peak_mb": None,
+              "explorers": [], "error": None}
+    counts = {}
+    start = time.perf_counter()
+    with client.setup_kernel(env=kernel_env()):
+        client.execute_cell(setup, 0, store_history=False)
+        slowest = (None, 0.0)
+        try:
+            for index, cell in enumerate(cells):
+                if cell.cell_type != "code":
+                    continue
+                cell_start = time.perf_counter()
+                cell = client.execute_cell(cell, index + 1)
+                took = time.perf_counter() - cell_start
+                slowest = max(slowest, (index, took), key=lambda pair: pair[1])
+                if cell.get("execution_count") is not None:
+                    counts[cell.execution_count] = index
+        except CellExecutionError as error:
+            result["error"] = f"cell {index}: {str(error).strip().splitlines()[-1]}"
+        result["seconds"] = time.perf_counter() - start
+        result["slowest_cell"] = slowest
+        probe = client.execute_cell(probe, len(nb.cells) - 1, store_history=False)
+    figures = json.loads(stdout_of(probe).strip().splitlines()[-1])
+    result["peak_mb"] = figures["peak_mb"]
+    for entry in figures["explorers"]:
+        entry["cell"] = counts.get(entry.pop("execution_count"))
+        result["explorers"].append(entry)
+    return result
+
+
+def worst_update(result):
+    times = [t for e in result["explorers"] for t in (e["update_ms"], e["move_ms"]) if t is not None]
+    return max(times) if times else None
+
+
+def mark(ok):
+    return "✓" if ok else "✗"
+
+
+def verdicts(result):
+    """{target: met?} for one notebook."""
+    worst = worst_update(result)
+    return {"time": result["error"] is None and result["seconds"] <= NOTEBOOK_SECONDS,
+            "memory": result["peak_mb"] is not None and result["peak_mb"] <= PEAK_MB,
+            "sliders": worst is None or worst <= UPDATE_MS}
+
+
+def all_met(results):
+    total = sum(r["seconds"] for r in results)
+    return total <= COURSE_SECONDS and all(all(verdicts(r).values()) for r in results)
+
+
+def format_tables(results):
+    """The Markdown tables: one line per notebook plus the total, then one per explorer."""
+    lines = ["| notebook | wall time | ≤ 60 s | slowest cell | kernel peak | ≤ 1 GB "
+             "| slider explorers | slowest update (median) | ≤ 150 ms |",
+             "|---|---:|:-:|---|---:|:-:|---:|---:|:-:|"]
+    for r in results:
+        ok, worst = verdicts(r), worst_update(r)
+        cell, took = r["slowest_cell"] or (None, 0.0)
+        time_text = f"{r['seconds']:.1f} s" + (f" (**error**: {r['error']})" if r["error"] else "")
+        lines.append(f"| {r['name']} | {time_text} | {mark(ok['time'])} "
+                     f"| {'–' if cell is None else f'cell {cell}: {took:.1f} s'} "
+                     f"| {r['peak_mb']:.0f} MB | {mark(ok['memory'])} | {len(r['explorers'])} "
+                     f"| {'–' if worst is None else f'{worst:.0f} ms'} | {mark(ok['sliders'])} |")
+    total = sum(r["seconds"] for r in results)
+    peak = max(r["peak_mb"] for r in results)
+    n_explorers = sum(len(r["explorers"]) for r in results)
+    worsts = [w for w in map(worst_update, results) if w is not None]
+    worst = max(worsts) if worsts else None
+    lines.append(f"| **whole course** ({len(results)} notebooks) | **{total:.1f} s** "
+                 f"| {mark(total <= COURSE_SECONDS)} (≤ 5 min) | | {peak:.0f} MB (max) "
+                 f"| {mark(peak <= PEAK_MB)} | {n_explorers} "
+                 f"| {'–' if worst is None else f'{worst:.0f} ms'} "
+                 f"| {mark(worst is None or worst <= UPDATE_MS)} |")
+    lines += ["", "| notebook | cell | explorer (draw function) | slider moved "
+              "| `update()` median | slider move median | ≤ 150 ms |",
+              "|---|---:|---|---|---:|---:|:-:|"]
+    for r in results:
+        for e in r["explorers"]:
+            times = [t for t in (e["update_ms"], e["move_ms"]) if t is not None]
+            move = "–" if e["move_ms"] is None else f"{e['move_ms']:.0f} ms"
+            lines.append(f"| {r['name']} | {e['cell']} | `{e['draw']}` | {e['slider'] or '–'} "
+                         f"| {e['update_ms']:.0f} ms | {move} "
+                         f"| {mark(max(times) <= UPDATE_MS)} |")
+    return "\n".join(lines)
+
+
+def machine():
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", help="notebooks (default: every notebook)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--repeats", type=int, default=REPEATS,
+                        help=f"update calls per explorer (default {REPEATS})")
+    args = parser.parse_args(argv)
+    paths = args.notebooks or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if not paths:
+        parser.error("no notebooks found")
+    results = []
+    for path in paths:
+        print(f"measuring {Path(path).name} ...", file=sys.stderr, flush=True)
+        results.append(measure_notebook(path, repeats=args.repeats))
+    print(f"Budgets measured on {machine()}, {time.strftime('%Y-%m-%d')}, "
+          f"with `python tools/budgets.py`:\n")
+    print(format_tables(results))
+    met = all_met(results)
+    print(f"\nevery target met: {'yes' if met else 'NO'}")
+    return 1 if args.strict and not met else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
