@@ -26,7 +26,8 @@ from .explore_activation import (shaped_activation, draw_activation, activation_
 from .digits import scale_pixels, digit_targets, to_gray, center_of_mass, preprocess_digit, rotate_images, confusion_matrix
 from .digit_training import flatten_images, train_network, query_all, score_card, accuracy
 from .digit_plots import show_digits, plot_confusion, show_mistakes, show_backqueries
-from .drawpad import Prediction, predict_drawing, draw_prediction, sketch_digit, image_from_bytes, drawing_pad, upload_digit
+from .handwriting import Prediction, predict_drawing, draw_prediction, sketch_digit, image_from_bytes
+from .drawpad import drawing_pad, upload_digit
 from .explore_signals import forward_pass, forward_rows, draw_signals, signals_explorer
 from .explore_backprop import split_shares, hidden_errors, hidden_gradient, ComparisonTable, compare_hidden_errors, draw_error_split, error_split_explorer
 from .augment import shift_images, random_shift, random_shifts

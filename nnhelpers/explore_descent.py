@@ -9,6 +9,7 @@ from functools import lru_cache
 import ipywidgets as widgets
 import numpy as np
 
+from ._validate import positive, positive_int, real
 from .descent import (CURVE_MIN_W, MINIMA, classify_end, descend_2d, error_curve,
                       error_curve_slope, gradient_descent_1d, two_minima, two_minima_gradient,
                       verdict_1d)
@@ -51,8 +52,9 @@ def draw_descent_1d(fig, lr, step):
 
     Introduced in: 05_gradient_descent.ipynb
     """
-    path = _path_1d(round(float(lr), 9))
-    k = min(int(step), len(path) - 1)
+    lr, step = positive(lr, "lr"), positive_int(step, "step", minimum=0)
+    path = _path_1d(round(lr, 9))
+    k = min(step, len(path) - 1)
     ax, ax_gap = _two_panels(fig, 1.5, left=0.09, bottom=0.15, top=0.91, wspace=0.3)
     grid = np.linspace(-2.5, 6.5, 200)
     ax.plot(grid, error_curve(grid), color=COLORS["edge"], lw=1.5)
@@ -119,8 +121,9 @@ def draw_descent_2d(fig, lr, momentum, steps):
 
     Introduced in: 05_gradient_descent.ipynb
     """
-    steps = min(int(steps), STEPS_2D)
-    path = _path_2d(round(float(lr), 9), round(float(momentum), 9))[:steps + 1]
+    lr, momentum = positive(lr, "lr"), real(momentum, "momentum", low=0.0, high=0.999)
+    steps = min(positive_int(steps, "steps", minimum=0), STEPS_2D)
+    path = _path_2d(round(lr, 9), round(momentum, 9))[:steps + 1]
     ax, ax_f = _two_panels(fig, 1.6, left=0.07, bottom=0.14, top=0.92, wspace=0.25)
     x, y, z = _surface_grid()
     levels = np.linspace(-0.4, 8, 29)

@@ -182,6 +182,11 @@ def test_2d_explorer_redraws_on_momentum():
     (lambda: nh.two_minima_gradient([1.0]), ValueError, "p"),
     (lambda: nh.classify_end(np.zeros((3, 3)), 2), ValueError, "path"),
     (lambda: nh.verdict_1d("big"), TypeError, "factor"),
+    (lambda: nh.draw_descent_1d(new_figure(), lr=-0.1, step=3), ValueError, "lr"),
+    (lambda: nh.draw_descent_1d(new_figure(), lr=0.1, step=2.5), TypeError, "step"),
+    (lambda: nh.draw_descent_2d(new_figure(), lr="fast", momentum=0.5, steps=3), TypeError, "lr"),
+    (lambda: nh.draw_descent_2d(new_figure(), lr=0.02, momentum=1.0, steps=3), ValueError, "momentum"),
+    (lambda: nh.draw_descent_2d(new_figure(), lr=0.02, momentum=0.5, steps=-1), ValueError, "steps"),
 ])
 def test_bad_input_names_the_argument(call, error, words):
     with pytest.raises(error, match=re.escape(words)):

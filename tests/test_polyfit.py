@@ -117,6 +117,16 @@ def test_gradient_descent_with_ridge_matches_closed_form_ridge():
     assert np.allclose(w, nh.fit_polynomial(x, t, 2, lam=0.1), atol=1e-6)
 
 
+def test_coefficient_table_layout():
+    text = nh.coefficient_table({"M=0 here": [0.123456], "M=1 Bishop": [0.82, -1.27]})
+    lines = text.splitlines()
+    assert len(lines) == 3 and lines[0].split() == ["M=0", "here", "M=1", "Bishop"]
+    assert lines[1].split() == ["w0*", "0.1235", "0.82"]       # 4 decimals here, Bishop's 2
+    assert lines[2].split() == ["w1*", "-1.27"]                 # the short column stays blank
+    with pytest.raises(TypeError, match="columns"):
+        nh.coefficient_table([[1.0]])
+
+
 def readout_numbers(text):
     return [float(v) for v in re.findall(r"= (-?\d+\.\d{4})", text)]
 

@@ -36,15 +36,16 @@ ROOT = Path(__file__).resolve().parent.parent
 COURSE_SECONDS, NOTEBOOK_SECONDS, PEAK_MB, UPDATE_MS = 300.0, 60.0, 1024.0, 150.0
 REPEATS = 20
 
-# Run in the kernel before the notebook's first cell: remember every Explorer and the
-# execution count of the cell that built it.
+# Run in the kernel before the notebook's first cell: remember every Explorer and which
+# of the notebook's executed cells (1, 2, ...) built it.
 SETUP = """\
 from nnhelpers.explorer import Explorer as _BudgetExplorer
-_budget_explorers = []
+_budget_explorers, _budget_cells_run = [], [0]
+get_ipython().events.register("pre_run_cell", lambda info: _budget_cells_run.append(_budget_cells_run.pop() + 1))
 _budget_original_init = _BudgetExplorer.__init__
 def _budget_init(self, *args, **kwargs):
     _budget_original_init(self, *args, **kwargs)
-    _budget_explorers.append((get_ipython().execution_count, self))
+    _budget_explorers.append((_budget_cells_run[0], self))
 _BudgetExplorer.__init__ = _budget_init
 """
 
@@ -68,8 +69,8 @@ def _budget_measure(repeats):
             times.append(time.perf_counter() - start)
         return 1000 * statistics.median(times)
     found = []
-    for count, ex in _budget_explorers:
-        entry = {"execution_count": count, "draw": getattr(ex.draw, "__name__", repr(ex.draw)),
+    for serial, ex in _budget_explorers:
+        entry = {"serial": serial, "draw": getattr(ex.draw, "__name__", repr(ex.draw)),
                  "slider": None, "update_ms": None, "move_ms": None}
         sliders = [(name, c) for name, c in ex.controls.items() if neighbour(c) is not None]
         if sliders:
@@ -123,7 +124,7 @@ def measure_notebook(path, repeats=REPEATS, timeout=600):
                             resources={"metadata": {"path": str(path.parent.resolve())}})
     result = {"name": path.name, "seconds": None, "slowest_cell": None, "peak_mb": None,
               "explorers": [], "error": None}
-    counts = {}
+    executed = []   # notebook indices of the cells that ran, in order
     start = time.perf_counter()
     with client.setup_kernel(env=kernel_env()):
         client.execute_cell(setup, 0, store_history=False)
@@ -137,7 +138,7 @@ def measure_notebook(path, repeats=REPEATS, timeout=600):
                 took = time.perf_counter() - cell_start
                 slowest = max(slowest, (index, took), key=lambda pair: pair[1])
                 if cell.get("execution_count") is not None:
-                    counts[cell.execution_count] = index
+                    executed.append(index)
         except CellExecutionError as error:
             result["error"] = f"cell {index}: {str(error).strip().splitlines()[-1]}"
         result["seconds"] = time.perf_counter() - start
@@ -146,7 +147,8 @@ def measure_notebook(path, repeats=REPEATS, timeout=600):
     figures = json.loads(stdout_of(probe).strip().splitlines()[-1])
     result["peak_mb"] = figures["peak_mb"]
     for entry in figures["explorers"]:
-        entry["cell"] = counts.get(entry.pop("execution_count"))
+        serial = entry.pop("serial")
+        entry["cell"] = executed[serial - 1] if 0 < serial <= len(executed) else None
         result["explorers"].append(entry)
     return result
 

@@ -3,44 +3,68 @@
     python tools/execute.py                      # every notebook
     python tools/execute.py notebooks/03_*.ipynb # some
 
-Clears volatile metadata (timings) but keeps cell tags, so two runs give the
-same file apart from widget model ids. Kernels run with NumPy's
-RuntimeWarnings as errors, as under the tests.
+Each notebook runs in a fresh kernel started in its own folder, with NumPy's
+RuntimeWarnings as errors (as under the tests). Afterwards volatile metadata
+(timings) is cleared, cell tags are kept, and consecutive pieces of one
+stream are joined, so two runs give the same file apart from widget model ids.
+Cells tagged `skip-execution` are left as they are.
 """
 import os
-import subprocess
 import sys
+import time
 from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def kernel_env():
-    """Environment for kernels: RuntimeWarning is an error; no forced plot backend."""
-    env = dict(os.environ, PYTHONWARNINGS="error::RuntimeWarning")
-    env.pop("MPLBACKEND", None)
-    return env
+def coalesce_streams(outputs):
+    """Join neighbouring stream outputs of the same name into one."""
+    joined = []
+    for out in outputs:
+        if (joined and out.get("output_type") == "stream" and joined[-1].get("output_type") == "stream"
+                and joined[-1].get("name") == out.get("name")):
+            joined[-1]["text"] = "".join(joined[-1]["text"]) + "".join(out["text"])
+        else:
+            joined.append(out)
+    return joined
 
 
-def execute(paths, timeout=600):
-    """Run nbconvert in place on each path; returns the list of failures."""
-    failed = []
-    for path in paths:
-        cmd = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
-               "--inplace", f"--ExecutePreprocessor.timeout={timeout}",
-               "--ExecutePreprocessor.kernel_name=python3",
-               "--ClearMetadataPreprocessor.enabled=True",
-               "--ClearMetadataPreprocessor.clear_notebook_metadata=False",
-               "--ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags", str(Path(path).resolve())]
-        print(f"executing {path}", flush=True)
-        if subprocess.run(cmd, env=kernel_env(), cwd=Path(path).resolve().parent).returncode:
-            failed.append(str(path))
-    return failed
+def tidy(nb):
+    """Keep only tags in cell metadata and coalesce streams (in place)."""
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags")
+        cell["metadata"] = {"tags": tags} if tags else {}
+        if cell.cell_type == "code":
+            cell["outputs"] = coalesce_streams(cell.get("outputs", []))
+
+
+def execute(path, timeout=600):
+    """Run one notebook in place; returns the seconds it took."""
+    path = Path(path).resolve()
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    tidy(nb)
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
 
 
 def main(argv):
+    os.environ["PYTHONWARNINGS"] = "error::RuntimeWarning"   # inherited by the kernels
+    os.environ.pop("MPLBACKEND", None)
     paths = argv or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    failed = execute(paths)
+    failed = []
+    for path in paths:
+        print(f"executing {path}", end=" ... ", flush=True)
+        try:
+            print(f"{execute(path):.1f} s", flush=True)
+        except Exception as err:                       # report every failure, then exit 1
+            print(f"FAILED\n{err}", flush=True)
+            failed.append(path)
     if failed:
         print("failed:", *failed, sep="\n  ")
     return 1 if failed else 0

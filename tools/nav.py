@@ -87,7 +87,7 @@ def update(check_only=False):
                 changed = True
         if changed and not check_only:
             path = NOTEBOOKS / name
-            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            path.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return problems
 
 
