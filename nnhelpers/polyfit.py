@@ -166,6 +166,8 @@ def draw_polyfit(fig, M, N, ln_lambda, lambda_zero, seed=2, test_seed=102):
 def polyfit_explorer(seed=2, test_seed=102):
     """Sliders for M (0–9), N (10–100), ln λ (−40 to 0) and a "λ = 0" box over draw_polyfit.
 
+    Moving the ln λ slider unticks the box, so the move always shows.
+
     Introduced in: 09_polynomial_curve_fitting.ipynb
     """
     seed, test_seed = positive_int(seed, "seed", 0), positive_int(test_seed, "test_seed", 0)
@@ -177,5 +179,8 @@ def polyfit_explorer(seed=2, test_seed=102):
                                          description="ln λ", style=style),
         "lambda_zero": widgets.Checkbox(value=True, description="λ = 0 (no penalty)"),
     }
+    def penalty_on(change):                  # moving ln λ means: use a penalty
+        controls["lambda_zero"].value = False
+    controls["ln_lambda"].observe(penalty_on, names="value")   # runs before the redraw
     return explorer(lambda fig, **v: draw_polyfit(fig, seed=seed, test_seed=test_seed, **v),
                     controls, title="Polynomial curve fitting")

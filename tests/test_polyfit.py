@@ -161,11 +161,13 @@ def test_explorer_has_the_four_controls_and_redraws():
     ex = nh.polyfit_explorer()
     M, N, ln_lambda, zero = (ex.controls[k] for k in ("M", "N", "ln_lambda", "lambda_zero"))
     assert (M.min, M.max, N.min, N.max, ln_lambda.min, ln_lambda.max) == (0, 9, 10, 100, -40, 0)
+    assert zero.value and "−∞" in ex.readout.value
     M.value = 9
     assert "M = 9" in ex.readout.value
-    zero.value = False
-    ln_lambda.value = -10.0
-    assert "ln λ = -10.00" in ex.readout.value
+    ln_lambda.value = -10.0                      # moving ln λ switches the penalty on
+    assert not zero.value and "ln λ = -10.00" in ex.readout.value
+    zero.value = True
+    assert "−∞" in ex.readout.value
 
 
 @pytest.mark.parametrize("call, error, words", [

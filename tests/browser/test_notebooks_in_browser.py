@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:       # the fixtures skip (or fail in CI) with the reason
+    PlaywrightTimeout = TimeoutError
+
 ROOT = Path(__file__).resolve().parents[2]
 RUN_ALL_TIMEOUT = 240          # s per notebook, kernel start included (target: 60 s)
 UPDATE_TIMEOUT = 2.0           # s for a slider move to show a new plot and readout
@@ -57,6 +62,21 @@ RUN_ALL = """async () => {
     err => { window.__e2eDone = {ok: false, error: String(err)}; });
 }"""
 
+# Every widget view in the model's outputs is on the page (views render asynchronously).
+WIDGETS_RENDERED = """() => {
+  let expected = 0, rendered = 0;
+  for (const cell of window.__e2e.content.widgets) {
+    if (cell.model.type !== 'code') continue;
+    const n = cell.model.outputs.toJSON().filter(
+      o => o.data && o.data['application/vnd.jupyter.widget-view+json']).length;
+    expected += n;
+    rendered += Math.min(n, cell.node.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length);
+  }
+  return rendered >= expected;
+}"""
+
+SCROLL_TO = """(selector) => document.querySelector(selector).scrollIntoView({block: 'center'})"""
+
 KERNEL_IDLE = """() => {
   const k = window.__e2e.sessionContext.session && window.__e2e.sessionContext.session.kernel;
   return !!k && k.status === 'idle';
@@ -90,18 +110,19 @@ PAGE_PROBLEMS = """() => {
   const tagsOf = i => (i >= 0 && cells[i].model.getMetadata('tags')) || [];
   for (const el of w.content.node.querySelectorAll(
       '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')) {
-    const text = el.innerText, i = cellOf(el);
+    const text = el.textContent, i = cellOf(el);
     if (/Traceback|\\w*(Error|Warning)\\b/.test(text) && !tagsOf(i).includes('raises-exception'))
       problems.push({cell: i, text: text.slice(0, 400)});
   }
   for (const el of w.content.node.querySelectorAll('.jp-OutputArea-output')) {
-    if (/Error displaying widget|Failed to load model class|model not found/i.test(el.innerText))
-      problems.push({cell: cellOf(el), text: el.innerText.slice(0, 200)});
+    if (/Error displaying widget|Failed to load model class|model not found/i.test(el.textContent))
+      problems.push({cell: cellOf(el), text: el.textContent.slice(0, 200)});
   }
   return problems;
 }"""
 
-LABEL_JS = "const label = b => ((b.innerText || '') + ' ' + (b.title || '')).trim();"
+# textContent, not innerText: cells off screen are not laid out (content-visibility).
+LABEL_JS = "const label = b => ((b.textContent || '') + ' ' + (b.title || '')).trim();"
 RUN_RE = r"/(^|[^a-z])(run|train|play|start)([^a-z]|$)|▶|►/i"
 PAUSE_RE = r"/(^|[^a-z])(pause|stop)([^a-z]|$)|⏸/i"
 
@@ -119,7 +140,7 @@ FIND_WIDGETS = """() => {
     for (let el = button.parentElement; el && el !== nb; el = el.parentElement) {
       if (!isBox(el)) continue;
       const buttons = [...el.querySelectorAll('button')];
-      if (buttons.some(b => PAUSE.test(label(b))) && /loss\\D{0,24}?\\d/i.test(el.innerText)) {
+      if (buttons.some(b => PAUSE.test(label(b))) && /loss\\D{0,24}?\\d/i.test(el.textContent)) {
         if (!playgrounds.includes(el)) playgrounds.push(el);
         break;
       }
@@ -137,8 +158,8 @@ FIND_WIDGETS = """() => {
     el.setAttribute('data-e2e-' + kind, String(k));
     const title = el.querySelector('.widget-html-content b, .widget-html-content strong');
     const sliders = [...el.querySelectorAll('.widget-slider, .widget-hslider')]
-      .map(s => (s.querySelector('.widget-label') || {}).innerText || '').filter(t => t);
-    return {k, cell: cellOf(el), title: title ? title.innerText.trim() : '', sliders};
+      .map(s => (s.querySelector('.widget-label') || {}).textContent || '').filter(t => t);
+    return {k, cell: cellOf(el), title: title ? title.textContent.trim() : '', sliders};
   };
   return {explorers: explorers.map((el, k) => describe(el, 'explorer', k)),
           playgrounds: playgrounds.map((el, k) => describe(el, 'playground', k))};
@@ -159,14 +180,15 @@ SNAPSHOT = """async (k) => {
   let parts = [...root.querySelectorAll('.widget-html-content')].filter(after);
   if (!parts.length) parts = [...root.querySelectorAll(
       '.widget-html-content, .widget-output .jp-OutputArea-output:not(:has(img))')];
-  return {digest, text: parts.map(e => e.innerText).join(' | ').trim()};
+  const readouts = [...root.querySelectorAll('.widget-readout')].map(e => e.textContent.trim());
+  return {digest, text: parts.map(e => e.textContent).join(' | ').trim(), readouts};
 }"""
 
 PLAYGROUND_STATE = """(k) => {
   %s
   const root = document.querySelector(`[data-e2e-playground="${k}"]`);
   const buttons = [...root.querySelectorAll('button')].map(label);
-  return {text: root.innerText, buttons};
+  return {text: root.textContent, buttons};
 }""" % LABEL_JS
 
 CLICK_BUTTON = """([k, which]) => {
@@ -201,7 +223,12 @@ def run_all(page, name):
     page.wait_for_function("() => window.__e2eDone !== null", timeout=RUN_ALL_TIMEOUT * 1000,
                            polling=250)
     page.wait_for_function(KERNEL_IDLE, timeout=30_000, polling=250)
-    return time.monotonic() - start
+    seconds = time.monotonic() - start
+    try:
+        page.wait_for_function(WIDGETS_RENDERED, timeout=30_000, polling=250)
+    except PlaywrightTimeout:
+        pytest.fail(f"{name}: widget outputs did not appear on the page within 30 s of Run All")
+    return seconds
 
 
 def wait_idle(page):
@@ -211,13 +238,18 @@ def wait_idle(page):
 def check_explorer(page, name, info, screenshot_dir):
     """Move the first slider with the keyboard; returns a failure message or None."""
     where = f"{name}, cell {info['cell']}, explorer {widget_name(info)}"
-    root = page.locator(f'[data-e2e-explorer="{info["k"]}"]')
-    root.scroll_into_view_if_needed()
+    selector = f'[data-e2e-explorer="{info["k"]}"]'
+    page.evaluate(SCROLL_TO, selector)
     wait_idle(page)
     before = page.evaluate(SNAPSHOT, info["k"])
-    if before["digest"] is None:
+    for _ in range(50):   # the first PNG may still be on its way
+        if before["digest"] is not None:
+            break
+        time.sleep(0.1)
+        before = page.evaluate(SNAPSHOT, info["k"])
+    else:
         return f"{where}: the plot image is empty before any slider moved"
-    handle = root.locator(".noUi-handle").first
+    handle = page.locator(selector).locator(".noUi-handle").first
     now, high = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
     key = "ArrowLeft" if now is not None and now == high else "ArrowRight"
     handle.focus()
@@ -228,10 +260,10 @@ def check_explorer(page, name, info, screenshot_dir):
     while time.monotonic() - moved_at < UPDATE_TIMEOUT:
         after = page.evaluate(SNAPSHOT, info["k"])
         if after["digest"] != before["digest"] and after["text"] != before["text"]:
-            return None
+            return check_readout_settles(page, where, info, before)
         time.sleep(0.05)
     shot = screenshot_dir / f"{Path(name).stem}_cell{info['cell']}_explorer{info['k']}.png"
-    root.screenshot(path=str(shot))
+    page.screenshot(path=str(shot))
     what = []
     if after["digest"] == before["digest"]:
         what.append("the plot image did not change")
@@ -242,6 +274,24 @@ def check_explorer(page, name, info, screenshot_dir):
             f"{' and '.join(what)}; screenshot {shot}")
 
 
+def check_readout_settles(page, where, info, before):
+    """Once the kernel is idle, a readout that named the slider's value must name the new one.
+
+    Each key press re-runs the callback; the last picture must match the last value.
+    """
+    wait_idle(page)
+    time.sleep(0.3)   # the last image/readout update travels after the kernel went idle
+    after = page.evaluate(SNAPSHOT, info["k"])
+    moved = [(old, new) for old, new in zip(before["readouts"], after["readouts"]) if old != new]
+    if not moved:
+        return f"{where}: the slider's own readout did not change ({before['readouts']})"
+    old, new = moved[0]
+    if old in before["text"] and new not in after["text"]:
+        return (f"{where}: after the kernel went idle the readout {after['text']!r} "
+                f"does not show the slider's new value {new} (it showed the old value {old})")
+    return None
+
+
 def losses(text):
     return [float(m) for m in LOSS.findall(text)]
 
@@ -249,7 +299,7 @@ def losses(text):
 def check_playground(page, name, info):
     """Run, wait, pause: the (first) loss must go down, then stay put; failure message or None."""
     where = f"{name}, cell {info['cell']}, playground {widget_name(info)}"
-    page.locator(f'[data-e2e-playground="{info["k"]}"]').scroll_into_view_if_needed()
+    page.evaluate(SCROLL_TO, f'[data-e2e-playground="{info["k"]}"]')
     wait_idle(page)
     start = losses(page.evaluate(PLAYGROUND_STATE, info["k"])["text"])
     clicked = page.evaluate(CLICK_BUTTON, [info["k"], "run"])
