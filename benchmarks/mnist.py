@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _fair  # noqa: E402  (sets nothing at import)
 
 SMALL = dict(name="small", sizes=[784, 256, 128, 10], batch_size=128, momentum=0.9,
-             lr=(0.05, 0.001), l2=0.0, shift=0, max_epochs=40)
+             lr=(0.1, 0.001), l2=0.0, shift=0, max_epochs=40)
 WIDE = dict(name="wide", sizes=[784, 800, 10], batch_size=128, momentum=0.9,
             lr=(0.05, 0.001), l2=5e-5, shift=2, max_epochs=100)
 
@@ -125,7 +125,8 @@ def main(argv=None):
                 momentum=plan["momentum"], l2=plan["l2"], rng=rng, augment=augment)
         print(f"trained all {plan['max_epochs']} epochs of the plan")
     except OutOfTime:
-        print(f"stopped after {len(schedule.times)} epochs: the next would end after the budget")
+        n = len(schedule.times)
+        print(f"stopped after {n} epoch{'s' if n != 1 else ''}: the next would end after the budget")
     accuracy = net.evaluate(X_test, y_test)
     print(f"test accuracy {accuracy:.4f} in {time.perf_counter() - start:.1f} s")
     return 0

@@ -32,5 +32,6 @@ from .explore_signals import forward_pass, forward_rows, draw_signals, signals_e
 from .explore_backprop import split_shares, hidden_errors, hidden_gradient, ComparisonTable, compare_hidden_errors, draw_error_split, error_split_explorer
 from .augment import shift_images, random_shift, random_shifts
 from .prepare import scale_to_range, standardise, dummy_variables
-from .playground_model import PlaygroundModel, draw_playground, update_playground
+from .playground_model import PlaygroundModel
+from .playground_draw import draw_playground, update_playground
 from .playground import Playground, playground

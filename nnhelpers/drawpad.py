@@ -16,7 +16,8 @@ def _picture_widgets(width=5.4, height=2.6):
     fig = new_figure(width, height)
     px_w, px_h = int(width * fig.dpi), int(height * fig.dpi)
     image = widgets.Image(format="png", width=px_w, height=px_h,
-                          layout=widgets.Layout(width=f"{px_w}px", height=f"{px_h}px"))
+                          layout=widgets.Layout(width=f"{px_w}px", height=f"{px_h}px",
+                                                display="none"))
     return fig, image, widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
 
 
@@ -46,6 +47,7 @@ def drawing_pad(net, size=PAD_SIZE, width=PEN_WIDTH, live=True):
         canvas.fill_style = "white"
         canvas.fill_rect(0, 0, size, size)
         canvas.stroke_style = canvas.fill_style = "black"
+        image.layout.display = "none"
         readout.value = "<code>draw a digit in the box, as large as the box</code>"
 
     def predict(_=None):

@@ -55,8 +55,9 @@ def draw_prediction(fig, prediction):
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
     ax_img, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
+    fig.subplots_adjust(left=0.04, right=0.97, bottom=0.2, top=0.88, wspace=0.3)
     ax_img.imshow(prediction.image, cmap="Greys", vmin=0, vmax=255)
-    ax_img.set_title("what the network sees (28×28)", fontsize=9)
+    ax_img.set_title("the network sees (28×28)", fontsize=9)
     ax_img.set_xticks([])
     ax_img.set_yticks([])
     ax_img.grid(False)
@@ -111,5 +112,6 @@ def _show(widget_image, readout, fig, net, picture):
     except ValueError as err:
         text = f"cannot read a digit yet: {err}"
     widget_image.value = render_png(fig)
+    widget_image.layout.display = None          # hidden until there is a first picture
     readout.value = f"<code>{text}</code>"
     return text

@@ -7,13 +7,15 @@ keeps handling clicks (pause!) between chunks. Nothing runs until "run" is
 pressed, so executing the notebook never leaves work in the background.
 """
 import asyncio
+import weakref
 
 import ipywidgets as widgets
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from .explorer import render_png
-from .playground_model import MAX_LAYERS, MAX_NODES, PlaygroundModel, update_playground
+from .playground_draw import update_playground
+from .playground_model import MAX_LAYERS, MAX_NODES, PlaygroundModel
 from .plotting import STYLE
 
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -47,13 +49,20 @@ class Playground(widgets.VBox):
     """Controls, run/pause/step/reset buttons, the live figure and an epoch readout.
 
     Handlers (`on_run`, `on_pause`, `on_step`, `on_reset`, ...) may be called
-    directly; `model` is the PlaygroundModel being trained.
+    directly; `model` is the PlaygroundModel being trained. Creating a new
+    playground pauses the others (e.g. after re-running the cell), so no
+    forgotten one keeps training in the background.
 
     Introduced in: 06_training_a_network.ipynb
     """
 
+    _instances = weakref.WeakSet()
+
     def __init__(self, width=10.0, height=3.4, **settings):
         self.model = PlaygroundModel(**settings)
+        for other in list(Playground._instances):
+            other.on_pause()
+        Playground._instances.add(self)
         m = self.model
         with mpl.rc_context(STYLE):             # no layout engine: panels are placed by hand
             self.fig = Figure(figsize=(width, height), dpi=STYLE["figure.dpi"])

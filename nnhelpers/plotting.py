@@ -1,7 +1,7 @@
 """One shared plotting style, a network diagram and a decision-boundary plot."""
 import matplotlib as mpl
 import numpy as np
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubplotParams
 
 from ._validate import as_array
 
@@ -26,10 +26,15 @@ def apply_style():
 def new_figure(width=6.0, height=3.6):
     """A Figure not managed by pyplot (nothing shows until asked), in the course style.
 
+    Margins are fixed rather than computed (a layout engine would triple the
+    time of every slider redraw); they fit one row of axes with titles and labels.
+
     Introduced in: 01_neurons.ipynb
     """
     with mpl.rc_context(STYLE):
-        fig = Figure(figsize=(width, height), dpi=STYLE["figure.dpi"], layout="constrained")
+        fig = Figure(figsize=(width, height), dpi=STYLE["figure.dpi"],
+                     subplotpars=SubplotParams(left=0.11, right=0.97, bottom=0.15, top=0.9,
+                                               wspace=0.35, hspace=0.45))
     return fig
 
 

@@ -121,8 +121,9 @@ def test_drawing_pad_records_strokes_and_predicts_from_them():
     assert pad.children[1].value[:4] == b"\x89PNG"
     expected = nh.preprocess_digit(nh.sketch_digit(SEVEN))
     np.testing.assert_allclose(net.seen, nh.scale_pixels(expected.ravel()))
+    assert pad.children[1].layout.display is None          # the answer's picture is shown
     pad.clear()
-    assert pad.strokes == []
+    assert pad.strokes == [] and pad.children[1].layout.display == "none"
     assert pad.predict().startswith("cannot read a digit yet: image is empty")
 
 

@@ -239,6 +239,19 @@ def test_run_trains_in_the_background_until_pause():
     assert w.task.done() and not w.run_button.disabled and w.pause_button.disabled
 
 
+def test_a_new_playground_pauses_the_old_one():
+    async def scenario():
+        old = Playground()
+        old.on_run()
+        await asyncio.sleep(0.05)
+        new = Playground()
+        await asyncio.wait_for(old.task, timeout=5)
+        return old, new
+
+    old, new = asyncio.run(scenario())
+    assert not old.running and old.task.done() and not new.running
+
+
 def test_changing_the_data_set_resets_to_new_data():
     w = Playground()
     w.step_button.click()
