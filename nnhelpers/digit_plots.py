@@ -31,9 +31,7 @@ def show_digits(images, titles=None, ncols=10, fig=None, cmap=CMAP):
     for i, img in enumerate(x):
         ax = fig.add_subplot(nrows, ncols, i + 1)
         ax.imshow(img, cmap=cmap, vmin=0, vmax=max(float(x.max()), 1e-12))
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
+        ax.set_axis_off()
         if titles is not None:
             ax.set_title(str(titles[i]), fontsize=8)
     return fig

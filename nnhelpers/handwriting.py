@@ -58,9 +58,7 @@ def draw_prediction(fig, prediction):
     fig.subplots_adjust(left=0.04, right=0.97, bottom=0.2, top=0.88, wspace=0.3)
     ax_img.imshow(prediction.image, cmap="Greys", vmin=0, vmax=255)
     ax_img.set_title("the network sees (28×28)", fontsize=9)
-    ax_img.set_xticks([])
-    ax_img.set_yticks([])
-    ax_img.grid(False)
+    ax_img.set_axis_off()
     p, d = prediction.probabilities, prediction.digit
     colors = [COLORS["positive"] if k == d else COLORS["train"] for k in range(len(p))]
     ax_bar.bar(range(len(p)), p, color=colors)

@@ -18,7 +18,7 @@ from .mlp_data import as_inputs, as_targets
 class MLP:
     """Fully connected network: sigmoid/tanh/relu hidden layers, sigmoid or softmax out.
 
-    Introduced in: 08_training_better_and_faster.ipynb
+    Introduced in: 06_training_a_network.ipynb
     """
 
     def __init__(self, layer_sizes, hidden_activation="sigmoid", output="sigmoid",
@@ -59,7 +59,7 @@ class MLP:
     def forward(self, X):
         """Network outputs for a batch: X (m, n_in) → (m, n_out); a 1-D X gives (n_out,).
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         X2 = as_inputs(X, self.sizes[0], self.dtype)
         out = self._forward(X2)[0][-1]
@@ -68,7 +68,7 @@ class MLP:
     def loss(self, X, y, l2=0.0):
         """Mean data loss over the batch plus (l2 / 2) Σ‖W‖² (biases are not penalised).
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         X, Y, l2 = self._batch(X, y, l2)
         A, ZL = self._forward(X)
@@ -84,7 +84,7 @@ class MLP:
     def gradients(self, X, y, l2=0.0):
         """Backpropagation: a list of (dW, db) per layer, the gradient of `loss`.
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         X, Y, l2 = self._batch(X, y, l2)
         return self._backprop(X, Y, l2)[0]
@@ -115,7 +115,7 @@ class MLP:
         may return a changed copy of each batch (e.g. shifted images).
         `callback(epoch, history)` runs after each epoch; returning False stops.
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         return _fit(self, X, y, epochs, batch_size, lr, momentum, l2, generator(rng),
                     validation, progress, augment, callback)
@@ -123,7 +123,7 @@ class MLP:
     def predict(self, X):
         """Class labels (m,): argmax of the outputs, or output > 0.5 for one output node.
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         out = np.atleast_2d(self.forward(X))
         labels = (out[:, 0] > 0.5).astype(np.int64) if out.shape[1] == 1 else out.argmax(axis=1)
@@ -132,7 +132,7 @@ class MLP:
     def evaluate(self, X, y):
         """Accuracy in [0, 1]: the share of rows whose predicted label equals y.
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         X = as_inputs(X, self.sizes[0], self.dtype, two_d=True)
         y = labels(y, "y", max(self.sizes[-1], 2))
@@ -143,7 +143,7 @@ class MLP:
     def save(self, path):
         """Write the weights and configuration to an .npz file (no pickle), atomically.
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         _mlp_io.save(self, path)
 
@@ -151,7 +151,7 @@ class MLP:
     def load(cls, path):
         """Read a network written by `save`; junk or pickled files raise ValueError.
 
-        Introduced in: 08_training_better_and_faster.ipynb
+        Introduced in: 06_training_a_network.ipynb
         """
         return _mlp_io.load(cls, path)
 

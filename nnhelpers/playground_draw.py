@@ -136,8 +136,8 @@ def _draw_boundary(ax, model, resolution):
 
 
 def _draw_losses(ax, model):
-    train, = ax.plot([], [], color=COLORS["train"], label="train")
-    test, = ax.plot([], [], color=COLORS["test"], label="test")
+    train, = ax.plot([], [], color=COLORS["train"], label="train", marker="o", ms=4, markevery=[-1])
+    test, = ax.plot([], [], color=COLORS["test"], label="test", marker="o", ms=4, markevery=[-1])
     ax.set_xlabel("epoch")
     ax.set_title("loss (cross-entropy)")
     ax.legend(loc="upper right")

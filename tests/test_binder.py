@@ -179,3 +179,6 @@ def test_readme_nbgitpuller_link_opens_a_notebook_that_exists():
                                             f"so urlpath must start with {prefix}")
         path = urlpath[len(prefix):]
         assert (ROOT / path).is_file(), f"{url} opens {path}, which does not exist"
+        badges = re.findall(r"https://mybinder\.org/v2/gh/[^/\s]+/([^/\s]+)/", readme_text())
+        assert all(name == repo for name in badges), (
+            f"{url} pulls the repository {repo}, the Binder badge launches {badges}")

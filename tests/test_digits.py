@@ -278,3 +278,21 @@ def test_show_backqueries_draws_one_image_per_output_node():
     assert len(fig.axes) == 4
     image = fig.axes[2].images[0].get_array()
     np.testing.assert_allclose(image, net.backquery([0.01, 0.01, 0.99, 0.01]).reshape(4, 4))
+
+
+def test_train_network_progress_bar_only_when_asked(capsys):
+    net = nh.NeuralNetwork(16, 3, 4, 0.1, rng=np.random.default_rng(0))
+    nh.train_network(net, quarter_images(), [0, 1, 2, 3], epochs=2)
+    assert capsys.readouterr().err == ""
+    nh.train_network(net, quarter_images(), [0, 1, 2, 3], epochs=2, progress=True)
+    err = capsys.readouterr().err
+    assert "training" in err and "8/8" in err
+
+
+def test_query_all_matches_query_one_image_at_a_time():
+    images = np.random.default_rng(3).integers(0, 256, (5, 4, 4)).astype(np.uint8)
+    net = nh.NeuralNetwork(16, 7, 4, 0.1, rng=np.random.default_rng(0))
+    one_by_one = np.array([net.query(x) for x in nh.flatten_images(images)])
+    np.testing.assert_allclose(nh.query_all(net, images), one_by_one, rtol=1e-12)
+    expected = (one_by_one.argmax(axis=1) == [0, 1, 2, 3, 0]).astype(int)
+    np.testing.assert_array_equal(nh.score_card(net, images, [0, 1, 2, 3, 0]), expected)

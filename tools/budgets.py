@@ -41,7 +41,9 @@ REPEATS = 20
 SETUP = """\
 from nnhelpers.explorer import Explorer as _BudgetExplorer
 _budget_explorers, _budget_cells_run = [], [0]
-get_ipython().events.register("pre_run_cell", lambda info: _budget_cells_run.append(_budget_cells_run.pop() + 1))
+def _budget_count_cell(info):
+    _budget_cells_run[0] += 1
+get_ipython().events.register("pre_run_cell", _budget_count_cell)
 _budget_original_init = _BudgetExplorer.__init__
 def _budget_init(self, *args, **kwargs):
     _budget_original_init(self, *args, **kwargs)
