@@ -96,6 +96,9 @@ def show_backqueries(net, fig=None, low=0.01, high=0.99):
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
+    if not (hasattr(net, "backquery") and hasattr(net, "inodes")):
+        raise TypeError(f"net must be an nh.NeuralNetwork (it needs backquery), "
+                        f"got {type(net).__name__}")
     side = int(round(np.sqrt(net.inodes)))
     if side * side != net.inodes:
         raise ValueError(f"net must have a square number of inputs, got {net.inodes}")

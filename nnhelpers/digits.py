@@ -122,6 +122,8 @@ def _border(x):
 
 def _place(small, size, center):
     """Put `small` into a size × size field with its centre of mass near `center`."""
+    if isinstance(center, (str, bytes)) or np.shape(center) != (2,):
+        raise ValueError(f"center must be a (row, column) pair, got {center!r}")
     cy, cx = (real(c, "center") for c in center)
     r, c = center_of_mass(small)
     top = int(np.clip(round(cy - r), 0, size - small.shape[0]))

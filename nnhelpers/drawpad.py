@@ -6,8 +6,8 @@ sending pixels back; the pure parts live in `handwriting.py` and are tested
 directly.
 """
 from ._validate import positive_int
-from .handwriting import (PAD_SIZE, PEN_WIDTH, image_from_bytes, predict_drawing,  # noqa: F401
-                          sketch_digit, _show)
+from .handwriting import (PAD_SIZE, PEN_WIDTH, asker, image_from_bytes,  # noqa: F401
+                          predict_drawing, sketch_digit, _show)
 from .plotting import new_figure
 
 
@@ -30,6 +30,7 @@ def drawing_pad(net, size=PAD_SIZE, width=PEN_WIDTH, live=True):
     """
     import ipywidgets as widgets
     from ipycanvas import Canvas
+    asker(net)
     size, width = positive_int(size, "size"), positive_int(width, "width")
     canvas = Canvas(width=size, height=size,
                     layout=widgets.Layout(width=f"{size}px", height=f"{size}px",
@@ -91,6 +92,7 @@ def upload_digit(net):
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
     import ipywidgets as widgets
+    asker(net)
     upload = widgets.FileUpload(accept="image/*", multiple=False,
                                 description="Upload a digit")
     fig, image, readout = _picture_widgets()

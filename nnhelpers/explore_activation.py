@@ -29,8 +29,16 @@ def shaped_activation(kind, z, steepness=1.0, threshold=0.0):
     return f(u), steepness * f_prime(u)
 
 
+def _shift(threshold):
+    """'(z − 1.50)' or '(z + 1.50)': no double minus sign in a title."""
+    sign = "−" if threshold >= 0 else "+"
+    return f"(z {sign} {abs(threshold):.2f})"
+
+
 def draw_activation(fig, kind, steepness, threshold):
     """The activation (solid), its derivative (dashed) and the threshold (dotted).
+
+    Returns the readout: the slider values and f(0), f'(0) of the shaped activation.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
     """
@@ -42,7 +50,7 @@ def draw_activation(fig, kind, steepness, threshold):
     ax.axvline(threshold, color="grey", lw=1, ls=":", label="threshold")
     top = max(3.0 if kind == "relu" else 1.1, 1.05 * float(da.max()))
     ax.set(xlim=(-6, 6), ylim=(-1.1 if kind == "tanh" else -0.1, top), xlabel="z",
-           title=f"{kind}({steepness:.2f} · (z − {threshold:.2f}))")
+           title=f"{kind}({steepness:.2f} · {_shift(threshold)})")
     ax.legend(loc="upper left")
     a0, da0 = shaped_activation(kind, 0.0, steepness, threshold)
     return (f"kind = {kind}   steepness = {steepness:.2f}   threshold = {threshold:.2f}   "
@@ -72,6 +80,9 @@ def neuron_points(rng=None):
 def draw_neuron(fig, w1, w2, b, X=None, y=None):
     """Shade the plane by σ(w1·x1 + w2·x2 + b), draw the line where it is 0.5, scatter the points.
 
+    X (n, 2) and y (n,) default to `neuron_points()`. Returns the readout: the
+    slider values and the accuracy (share of points on their class's side).
+
     Introduced in: 02_activation_and_the_neuron.ipynb
     """
     w1, w2, b = real(w1, "w1"), real(w2, "w2"), real(b, "b")
@@ -79,6 +90,8 @@ def draw_neuron(fig, w1, w2, b, X=None, y=None):
         X, y = neuron_points()
     X = as_array(X, "X", ndim=2, shape=(None, 2))
     y = as_array(y, "y", shape=(X.shape[0],))
+    if fig.get_layout_engine() is None:
+        fig.subplots_adjust(left=0.14)                  # room for the x2 label
     ax = fig.add_subplot()
     g = np.linspace(-1.5, 1.5, 121)
     gx, gy = np.meshgrid(g, g)
@@ -113,6 +126,8 @@ def neuron_explorer():
 
 def draw_softmax(fig, temperature, scores=SOFTMAX_SCORES, labels=SOFTMAX_LABELS):
     """Bars of softmax(scores / T), each labelled with its probability (4 decimals).
+
+    Returns the readout: T, the probabilities and their sum.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
     """

@@ -94,11 +94,16 @@ def _draw_bugs(ax, width, length, labels):
 
 
 def _legend_outside(fig, ax):
+    """Legend to the right of the axes; without a layout engine, make room for it."""
+    if fig.get_layout_engine() is None:
+        fig.subplots_adjust(left=0.08, right=0.74)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
 
 
 def draw_classifier(fig, A):
-    """The bugs, the two training examples (stars, targets as dashes) and the line y = A · x.
+    """The bugs, the two training examples (stars, their targets as circles) and the line y = A · x.
+
+    Returns the readout: A, both training errors E = t − A · x and the number of misclassified bugs.
 
     Introduced in: 01_neurons.ipynb
     """
@@ -127,6 +132,8 @@ def classifier_explorer(A=0.25):
 
 def draw_slope_steps(fig, step, lr, A=0.25):
     """Replay `step` corrections of train_slope from A, drawing every line on the way.
+
+    Returns the readout: the slider values (step, L) and the slope A reached.
 
     Introduced in: 01_neurons.ipynb
     """

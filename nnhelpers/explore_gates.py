@@ -5,6 +5,7 @@ Inputs are the four rows of a truth table, X of shape (4, 2):
 h = g(θ0 + θ1·x1 + θ2·x2): the bias θ0 comes first.
 """
 import numpy as np
+from matplotlib.patches import Rectangle
 
 from ._validate import as_array, positive_int
 from .activations import sigmoid
@@ -97,23 +98,35 @@ def _line(ax, w, b, lo=-0.5, hi=1.5):
 
 
 def draw_gate_lines(fig, gates=("AND", "OR", "XOR")):
-    """One panel per gate: its four points and the best single line; returns the mistakes.
+    """One panel per gate: its four points, the best single line, its "1" side shaded, mistakes crossed.
+
+    Returns the readout: the fewest mistakes one line makes for each gate.
 
     Introduced in: 01_neurons.ipynb
     """
     axes = np.atleast_1d(fig.subplots(1, len(gates)))
-    counts = []
+    counts, legend = [], {}
+    g = np.linspace(-0.5, 1.5, 81)
+    gx, gy = np.meshgrid(g, g)
     for ax, name in zip(axes, gates):
         X, y = truth_table(name)
         mistakes, w, b = fewest_line_mistakes(X, y)
+        ax.contourf(gx, gy, (w[0] * gx + w[1] * gy + b > 0).astype(float), levels=[0.5, 1.5],
+                    colors=[COLORS["class1"]], alpha=0.15)
         _line(ax, w, b)
         for out, face in ((0.0, "white"), (1.0, COLORS["class1"])):
             pick = y == out
             ax.scatter(X[pick, 0], X[pick, 1], s=160, color=face, edgecolor="k", zorder=3,
                        label=f"output {out:.0f}")
+        wrong = ((X @ w + b) > 0) != (y == 1)
+        if wrong.any():
+            ax.scatter(X[wrong, 0], X[wrong, 1], s=260, marker="x", color=COLORS["test"],
+                       linewidths=2.5, zorder=4, label="on the wrong side")
         ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xticks=[0, 1], yticks=[0, 1],
                xlabel="x1", title=f"{name}: {mistakes} mistake{'s' * (mistakes != 1)}")
         counts.append(f"{name}: {mistakes}")
+        legend.update(zip(*reversed(ax.get_legend_handles_labels())))
     axes[0].set_ylabel("x2")
-    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=2, fontsize=8)
+    legend["line says 1 (shaded side)"] = Rectangle((0, 0), 1, 1, color=COLORS["class1"], alpha=0.15)
+    fig.legend(list(legend.values()), list(legend), loc="outside lower center", ncol=4, fontsize=8)
     return "fewest mistakes with one line — " + ", ".join(counts)

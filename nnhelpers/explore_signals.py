@@ -6,7 +6,7 @@ batch, one example per row): `Z = X @ W.T + b` with the same `W`.
 """
 import numpy as np
 
-from ._validate import as_array, positive_int
+from ._validate import as_array, positive_int, real
 from .activations import sigmoid
 from .explorer import explorer, slider
 from .plotting import COLORS, draw_network
@@ -88,8 +88,11 @@ def draw_signals(fig, w11=0.9, w12=0.2, w21=0.3, w22=0.8, input1=1.0, input2=0.5
 
     Introduced in: 03_signals_and_matrices.ipynb
     """
-    W = np.array([[w11, w21], [w12, w22]], dtype=float)
-    I = np.array([input1, input2], dtype=float)
+    w11, w12 = real(w11, "w11"), real(w12, "w12")
+    w21, w22 = real(w21, "w21"), real(w22, "w22")
+    input1, input2 = real(input1, "input1"), real(input2, "input2")
+    W = np.array([[w11, w21], [w12, w22]])
+    I = np.array([input1, input2])
     (X,), (_, O) = forward_pass([W], I)
     fig.set_layout_engine("none")           # fixed margins: a third faster than constrained layout
     ax_net, ax_sig = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1], "wspace": 0.25, **MARGINS})

@@ -28,6 +28,15 @@ class Prediction(NamedTuple):
     image: np.ndarray          # (28, 28) uint8, the preprocessed digit the network saw
 
 
+def asker(net):
+    """The method that asks `net` about one input vector: `query`, else `forward`."""
+    ask = getattr(net, "query", None) or getattr(net, "forward", None)
+    if not callable(ask):
+        raise TypeError(f"net must have a query or forward method (a trained network), "
+                        f"got {type(net).__name__}")
+    return ask
+
+
 def predict_drawing(net, image, invert=None):
     """Preprocess a drawn/uploaded image as MNIST was made and ask `net` which digit it is.
 
@@ -37,9 +46,7 @@ def predict_drawing(net, image, invert=None):
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
-    ask = getattr(net, "query", None) or getattr(net, "forward", None)
-    if ask is None:
-        raise TypeError(f"net must have a query or forward method, got {type(net).__name__}")
+    ask = asker(net)
     digit_image = preprocess_digit(image, invert=invert)
     outputs = as_array(ask(scale_pixels(digit_image.reshape(-1))), "net's outputs").ravel()
     if outputs.size < 2 or np.any(outputs < 0):

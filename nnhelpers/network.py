@@ -63,21 +63,24 @@ class NeuralNetwork:
 
         Introduced in: 06_training_a_network.ipynb
         """
+        return self._updates(inputs, targets)[:2]
+
+    def _updates(self, inputs, targets):
         T = self._column(targets, "targets", self.onodes)
         I, H, O = self._forward(inputs)
         delta_out = (T - O) * O * (1.0 - O)
         carried = delta_out if self.rule == "gradient" else T - O
         hidden_errors = self.who.T @ carried
         delta_hidden = hidden_errors * H * (1.0 - H)
-        return self.lr * delta_hidden @ I.T, self.lr * delta_out @ H.T
+        loss = float(0.5 * np.sum((T - O) ** 2))
+        return self.lr * delta_hidden @ I.T, self.lr * delta_out @ H.T, loss
 
     def train(self, inputs, targets):
         """One update from one example; returns the loss before the update.
 
         Introduced in: 06_training_a_network.ipynb
         """
-        before = self.loss(inputs, targets)
-        d_wih, d_who = self.weight_updates(inputs, targets)
+        d_wih, d_who, before = self._updates(inputs, targets)
         self.wih += d_wih
         self.who += d_who
         return before

@@ -108,6 +108,10 @@ def test_preprocess_rejects_wrong_shapes_and_empty_images():
         nh.preprocess_digit(blob(), invert="yes")
     with pytest.raises(ValueError, match="image must be finite"):
         nh.preprocess_digit(np.full((30, 30), np.nan))
+    with pytest.raises(ValueError, match=r"center must be a \(row, column\) pair, got 14"):
+        nh.preprocess_digit(blob(), center=14)
+    with pytest.raises(ValueError, match="box must be at most size"):
+        nh.preprocess_digit(blob(), box=30)
 
 
 def test_preprocess_leaves_an_mnist_like_digit_nearly_unchanged():
@@ -296,3 +300,8 @@ def test_query_all_matches_query_one_image_at_a_time():
     np.testing.assert_allclose(nh.query_all(net, images), one_by_one, rtol=1e-12)
     expected = (one_by_one.argmax(axis=1) == [0, 1, 2, 3, 0]).astype(int)
     np.testing.assert_array_equal(nh.score_card(net, images, [0, 1, 2, 3, 0]), expected)
+
+
+def test_show_backqueries_needs_a_network_with_backquery():
+    with pytest.raises(TypeError, match="net must be an nh.NeuralNetwork"):
+        nh.show_backqueries(object(), fig=new_figure())

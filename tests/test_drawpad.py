@@ -142,3 +142,10 @@ def test_upload_digit_reads_a_picture_and_reports_junk():
     assert box.show_bytes(buffer.getvalue()).startswith("the network says 1")
     message = box.show_bytes(b"not a picture", name="digit.png")
     assert "digit.png is not a picture" in message and "digit.png" in box.children[2].value
+
+
+def test_widgets_refuse_something_that_is_not_a_network():
+    with pytest.raises(TypeError, match="net must have a query or forward method"):
+        nh.drawing_pad("my net")
+    with pytest.raises(TypeError, match="net must have a query or forward method"):
+        nh.upload_digit(None)

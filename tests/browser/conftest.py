@@ -11,6 +11,7 @@ a missing browser is a failure: CI must run them.
 """
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -89,7 +90,9 @@ class Lab:
         self.url, self.token, self.root, self.process, self.log = url, token, root, process, log
 
     def notebook_url(self, name):
-        return f"{self.url}/lab/tree/notebooks/{name}?token={self.token}"
+        """The notebook in a workspace of its own: no tabs (and kernels) of earlier tests."""
+        workspace = "e2e-" + re.sub(r"[^A-Za-z0-9]+", "-", name)
+        return f"{self.url}/lab/workspaces/{workspace}/tree/notebooks/{name}?token={self.token}"
 
     def api(self, path, method="GET"):
         request = urllib.request.Request(f"{self.url}/api/{path}", method=method,
