@@ -29,7 +29,7 @@ import _fair  # noqa: E402  (sets nothing at import)
 SMALL = dict(name="small", sizes=[784, 256, 128, 10], batch_size=128, momentum=0.9,
              lr=(0.1, 0.001), l2=1e-5, shift=0, max_epochs=40)
 WIDE = dict(name="wide", sizes=[784, 800, 10], batch_size=128, momentum=0.9,
-            lr=(0.05, 0.001), l2=5e-5, shift=2, max_epochs=100)
+            lr=(0.1, 0.001), l2=5e-5, shift=2, max_epochs=100)
 
 
 def plan_for(budget):

@@ -2,6 +2,8 @@
 
 The loops of notebook 07, written once: every image is flattened to 784
 inputs scaled to 0.01..1.0, every label becomes a 0.01/0.99 target vector.
+Images are scaled a chunk at a time, so the full MNIST set (even with
+rotated copies) never needs a float copy of all its pixels at once.
 """
 import numpy as np
 
@@ -10,7 +12,18 @@ from .activations import sigmoid
 from .digits import digit_targets, scale_pixels
 from .network import NeuralNetwork
 
-CHUNK = 500   # images between two progress-bar updates
+CHUNK = 500   # images scaled together, and between two progress-bar updates
+
+
+def _pixels(images):
+    """Images (n, rows, columns) → raw pixels (n, rows · columns), dtype kept, range checked."""
+    x = as_array(images, "images", ndim=3, dtype=None)
+    if x.dtype.kind not in "iuf":
+        raise TypeError(f"images must contain only numbers, got dtype {x.dtype}")
+    if x.size and (x.min() < 0 or x.max() > 255):
+        raise ValueError(f"images must hold pixel values 0..255, got values from "
+                         f"{x.min()} to {x.max()}")
+    return x.reshape(len(x), -1)
 
 
 def flatten_images(images):
@@ -18,14 +31,13 @@ def flatten_images(images):
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
-    x = as_array(images, "images", ndim=3)
-    return scale_pixels(x.reshape(len(x), -1))
+    return scale_pixels(_pixels(images))
 
 
 def _check_pair(net, images, labels):
     if not (hasattr(net, "query") and hasattr(net, "onodes")):
         raise TypeError(f"net must be an nh.NeuralNetwork, got {type(net).__name__}")
-    X = flatten_images(images)
+    X = _pixels(images)
     y = check_labels(labels, "labels", net.onodes)
     if len(X) != len(y):
         raise ValueError(f"images and labels must have the same length, got {len(X)} and {len(y)}")
@@ -53,29 +65,37 @@ def train_network(net, images, labels, epochs=1, rng=None, progress=False):
         for _ in range(epochs):
             order = np.arange(len(X)) if rng is None else rng.permutation(len(X))
             for start in range(0, len(order), CHUNK):
-                for i in order[start:start + CHUNK]:
-                    net.train(X[i], T[i])
-                bar.update(len(order[start:start + CHUNK]))
+                chunk = order[start:start + CHUNK]
+                for inputs, targets in zip(scale_pixels(X[chunk]), T[chunk]):
+                    net.train(inputs, targets)
+                bar.update(len(chunk))
     return net
 
 
 def _outputs(net, X):
-    """Outputs for the rows of X (n, inputs) → (n, outputs): `query` for each row, or
-    for the book's network the same sums for all rows at once (rows are examples)."""
-    if isinstance(net, NeuralNetwork):
-        return sigmoid(sigmoid(X @ net.wih.T) @ net.who.T)
-    return np.array([net.query(x) for x in X]).reshape(len(X), -1)
+    """Outputs for raw pixel rows X (n, inputs) → (n, outputs): `query` for each row, or
+    for the book's network the same sums for a chunk of rows at once (rows are examples)."""
+    outputs = np.empty((len(X), net.onodes))
+    for start in range(0, len(X), 20 * CHUNK):
+        inputs = scale_pixels(X[start:start + 20 * CHUNK])
+        if isinstance(net, NeuralNetwork):
+            out = sigmoid(sigmoid(inputs @ net.wih.T) @ net.who.T)
+        else:
+            out = np.array([net.query(x) for x in inputs]).reshape(len(inputs), -1)
+        outputs[start:start + len(inputs)] = out
+    return outputs
 
 
 def query_all(net, images):
     """The network's outputs for every image: (n, rows, columns) → (n, output_nodes).
 
-    The same numbers as `net.query` on each image in turn, computed for all at once.
+    The same numbers as `net.query` on each image in turn, computed for many at once.
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
-    X = flatten_images(images)
-    return _outputs(net, X)
+    if not (hasattr(net, "query") and hasattr(net, "onodes")):
+        raise TypeError(f"net must be an nh.NeuralNetwork, got {type(net).__name__}")
+    return _outputs(net, _pixels(images))
 
 
 def score_card(net, images, labels):

@@ -139,6 +139,7 @@ def rotate_images(images, degrees, fill=0.0):
     images (rows, columns) or (n, rows, columns) → float array of the same shape.
     Pixels that come from outside the picture get `fill`. Every output value
     is a weighted average of input values (and `fill`), so the range is kept.
+    Works through a big batch a chunk at a time, so memory stays small.
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
@@ -154,13 +155,17 @@ def rotate_images(images, degrees, fill=0.0):
     src_r = cy + np.sin(t) * dx - np.cos(t) * dy
     r0, c0 = np.floor(src_r).astype(int), np.floor(src_c).astype(int)
     fr, fc = src_r - r0, src_c - c0
-    out = np.zeros_like(batch)
+    corners = []                                       # (weight, rows, columns, inside) × 4
     for dr, dc, weight in ((0, 0, (1 - fr) * (1 - fc)), (0, 1, (1 - fr) * fc),
                            (1, 0, fr * (1 - fc)), (1, 1, fr * fc)):
         r, c = r0 + dr, c0 + dc
         inside = (r >= 0) & (r < h) & (c >= 0) & (c < w)
-        values = batch[:, np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)]
-        out += weight * np.where(inside, values, fill)
+        corners.append((weight, np.clip(r, 0, h - 1), np.clip(c, 0, w - 1), inside))
+    out = np.zeros_like(batch)
+    for start in range(0, len(batch), 1024):
+        part = batch[start:start + 1024]
+        for weight, r, c, inside in corners:
+            out[start:start + 1024] += weight * np.where(inside, part[:, r, c], fill)
     low, high = min(batch.min(initial=fill), fill), max(batch.max(initial=fill), fill)
     np.clip(out, low, high, out=out)                   # rounding must not leave the range
     return out if x.ndim == 3 else out[0]

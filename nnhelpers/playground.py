@@ -1,9 +1,9 @@
 """A TensorFlow-Playground-style widget on the course's own NumPy network.
 
-The state lives in a PlaygroundModel (playground_model.py); this module only
-wires controls to it. "run" starts an asyncio task on the kernel's event
-loop that trains a few epochs, redraws, then sleeps briefly, so the kernel
-keeps handling clicks (pause!) between chunks. Nothing runs until "run" is
+The state lives in a PlaygroundModel (playground_model.py), the controls are
+made in playground_controls.py; this module wires them together. "run" starts
+an asyncio task on the kernel's event loop that trains a few epochs, redraws,
+then sleeps briefly, so the kernel keeps handling clicks (pause!) between chunks. Nothing runs until "run" is
 pressed, so executing the notebook never leaves work in the background.
 """
 import asyncio
@@ -14,27 +14,13 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from .explorer import render_png
+from .playground_controls import make_controls, parse_sizes
 from .playground_draw import update_playground
-from .playground_model import MAX_LAYERS, MAX_NODES, PlaygroundModel
+from .playground_model import PlaygroundModel
 from .plotting import STYLE
 
-LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-L2_STRENGTHS = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
 EPOCHS_PER_FRAME = 10          # epochs trained between two redraws while running
 PAUSE = 0.01                   # seconds the run loop yields to the kernel per frame
-WIDE = {"description_width": "initial"}
-
-
-def _parse_sizes(text):
-    """'4, 4' → [4, 4]; '' → []; raises ValueError naming what is wrong."""
-    parts = [p for p in text.replace(",", " ").split() if p]
-    if not all(p.isdigit() for p in parts):
-        raise ValueError(f"hidden sizes must be whole numbers separated by commas, got {text!r}")
-    sizes = [int(p) for p in parts]
-    if len(sizes) > MAX_LAYERS or any(not 1 <= n <= MAX_NODES for n in sizes):
-        raise ValueError(f"hidden sizes must be at most {MAX_LAYERS} layers of 1 to {MAX_NODES} "
-                         f"nodes, got {text!r}")
-    return sizes
 
 
 def _running_loop():
@@ -78,33 +64,8 @@ class Playground(widgets.VBox):
 
     # --- building -----------------------------------------------------------------------
     def _build_controls(self, m):
-        small = widgets.Layout(width="210px")
-        self.dataset = widgets.Dropdown(options=[("circle", "circle"), ("XOR", "xor"),
-                                                 ("Gaussian", "gaussian"), ("spiral", "spiral")],
-                                        value=m.dataset, description="data", layout=small)
-        self.noise = widgets.FloatSlider(value=m.noise, min=0.0, max=0.5, step=0.05,
-                                         description="noise", continuous_update=False,
-                                         style=WIDE, layout=widgets.Layout(width="250px"))
-        self.ratio = widgets.IntSlider(value=int(round(100 * m.train_ratio)), min=10, max=90,
-                                       step=10, description="train %", continuous_update=False,
-                                       style=WIDE, layout=widgets.Layout(width="250px"))
-        self.seed = widgets.BoundedIntText(value=m.seed, min=0, max=99999, description="seed",
-                                           layout=widgets.Layout(width="160px"))
-        self.layers = widgets.IntSlider(value=len(m.hidden), min=0, max=MAX_LAYERS,
-                                        description="hidden layers", continuous_update=False,
-                                        style=WIDE, layout=widgets.Layout(width="250px"))
-        self.sizes = widgets.Text(value=", ".join(map(str, m.hidden)), description="sizes",
-                                  continuous_update=False, layout=small)
-        self.activation = widgets.Dropdown(options=["sigmoid", "tanh", "relu"],
-                                           value=m.activation, description="activation",
-                                           style=WIDE, layout=small)
-        self.lr = widgets.Dropdown(options=LEARNING_RATES, value=m.lr,
-                                   description="learning rate", style=WIDE, layout=small)
-        self.l2 = widgets.Dropdown(options=L2_STRENGTHS, value=m.l2, description="L2",
-                                   layout=small)
-        self.batch = widgets.IntSlider(value=m.batch_size, min=1, max=30, description="batch size",
-                                       continuous_update=False, style=WIDE,
-                                       layout=widgets.Layout(width="250px"))
+        for name, control in make_controls(m).items():
+            setattr(self, name, control)
         for control in (self.dataset, self.noise, self.ratio, self.seed):
             control.observe(self.on_data_change, names="value")
         self.layers.observe(self.on_layers_change, names="value")
@@ -157,7 +118,7 @@ class Playground(widgets.VBox):
         if self._syncing:
             return
         try:
-            sizes = _parse_sizes(self.sizes.value)
+            sizes = parse_sizes(self.sizes.value)
         except ValueError as err:
             self.status.value = f"<code>{self.model.summary()}</code> — ⚠ {err}"
             return
@@ -174,7 +135,7 @@ class Playground(widgets.VBox):
 
     def on_network_change(self, change=None):
         """New hidden sizes or activation: rebuild the network (back to epoch 0)."""
-        self.model.set_network(_parse_sizes(self.sizes.value), self.activation.value)
+        self.model.set_network(parse_sizes(self.sizes.value), self.activation.value)
         self.redraw()
 
     def on_training_change(self, change=None):

@@ -20,7 +20,7 @@ def draw_line(fig, a):
     ax.plot([0, 1], [0, a])
     return f"a = {a:.2f}"
 
-line = explorer(draw_line, {"a": slider(0.5, 0.0, 1.0, 0.1, "a")})
+line = explorer(draw_line, {"a": slider(0.5, 0.0, 1.0, 0.1, "a")}, title="A line")
 '''
 
 
@@ -51,7 +51,8 @@ def test_measure_notebook_finds_the_explorer_and_its_cell(small_result):
     assert result["error"] is None
     assert len(result["explorers"]) == 1
     found = result["explorers"][0]
-    assert (found["cell"], found["draw"], found["slider"]) == (2, "draw_line", "a")
+    assert (found["cell"], found["title"], found["draw"], found["slider"]) == (
+        2, "A line", "draw_line", "a")
     assert found["update_ms"] > 0 and found["move_ms"] > 0
 
 

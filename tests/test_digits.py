@@ -305,3 +305,32 @@ def test_query_all_matches_query_one_image_at_a_time():
 def test_show_backqueries_needs_a_network_with_backquery():
     with pytest.raises(TypeError, match="net must be an nh.NeuralNetwork"):
         nh.show_backqueries(object(), fig=new_figure())
+
+
+# --- big batches are handled a chunk at a time -------------------------------------------
+
+def test_rotation_of_a_batch_larger_than_one_chunk_matches_image_by_image():
+    batch = np.random.default_rng(4).integers(0, 256, (1030, 6, 6)).astype(np.uint8)
+    out = nh.rotate_images(batch, 15.0)
+    for k in (0, 1023, 1024, 1029):                   # both sides of the chunk boundary
+        np.testing.assert_allclose(out[k], nh.rotate_images(batch[k], 15.0), rtol=1e-12)
+
+
+def test_query_all_on_more_images_than_one_chunk_matches_query():
+    images = np.random.default_rng(5).integers(0, 256, (10_050, 4, 4)).astype(np.uint8)
+    net = nh.NeuralNetwork(16, 5, 4, 0.1, rng=np.random.default_rng(0))
+    picked = [0, 9_999, 10_000, 10_049]
+    expected = [net.query(x) for x in nh.flatten_images(images[picked])]
+    np.testing.assert_allclose(nh.query_all(net, images)[picked], expected, rtol=1e-12)
+
+
+def test_train_network_checks_the_pixel_range_before_any_update():
+    net = nh.NeuralNetwork(16, 3, 4, 0.1, rng=np.random.default_rng(0))
+    before = net.wih.copy()
+    images = quarter_images().astype(float)
+    images[3, 0, 0] = 256.0                           # one bad pixel in the last image
+    with pytest.raises(ValueError, match="images must hold pixel values 0..255, got values from 0.0 to 256.0"):
+        nh.train_network(net, images, [0, 1, 2, 3])
+    np.testing.assert_array_equal(net.wih, before)
+    with pytest.raises(TypeError, match="images must contain only numbers"):
+        nh.train_network(net, np.full((4, 4, 4), "x"), [0, 1, 2, 3])

@@ -30,7 +30,25 @@ def test_draw_activation_readout(kind, s, t, f0, d0):
                     f"f(0) = {f0:.4f}   f'(0) = {d0:.4f}")
     ax = fig.axes[0]
     assert len(ax.lines) == 3                        # function, derivative, threshold marker
-    assert ax.get_title() == f"{kind}({s:.2f} · (z − {t:.2f}))"
+    shift = f"z − {t:.2f}" if t >= 0 else f"z + {-t:.2f}"          # never "z − -1.00"
+    assert ax.get_title() == f"{kind}({s:.2f} · ({shift}))"
+
+
+@pytest.mark.parametrize("kind, f, df", [
+    ("sigmoid", lambda u: 1 / (1 + math.exp(-u)), lambda u: sig(u) * (1 - sig(u))),
+    ("tanh", math.tanh, lambda u: 1 - math.tanh(u) ** 2),
+    ("relu", lambda u: max(u, 0.0), lambda u: 1.0 if u > 0 else 0.0),
+])
+def test_draw_activation_plots_the_shaped_curve_and_its_slope(kind, f, df):
+    s, t = 2.0, 0.5
+    fig = new_figure()
+    nh.draw_activation(fig, kind, s, t)
+    curve, slope, marker = fig.axes[0].lines
+    z = curve.get_xdata()
+    assert curve.get_ydata() == pytest.approx([f(s * (v - t)) for v in z])
+    picks = [k for k, v in enumerate(z) if abs(s * (v - t)) > 1e-9]          # ReLU's kink has no slope
+    assert slope.get_ydata()[picks] == pytest.approx([s * df(s * (z[k] - t)) for k in picks])
+    assert list(marker.get_xdata()) == [t, t]
 
 
 def test_shaped_activation_derivative_matches_a_finite_difference():

@@ -191,3 +191,40 @@ def test_2d_explorer_redraws_on_momentum():
 def test_bad_input_names_the_argument(call, error, words):
     with pytest.raises(error, match=re.escape(words)):
         call()
+
+
+# --- fast redraws (blitting) ------------------------------------------------------------
+
+def _pixels(png):
+    import io
+    from PIL import Image
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize("make, moves", [
+    (nh.explore_descent_1d, [("lr", 1.05), ("step", 7), ("lr", 0.8)]),
+    (nh.explore_descent_2d, [("momentum", 0.9), ("steps", 60), ("lr", 0.05)]),
+    (nh.error_split_explorer, [("w11", 4.0), ("e2", -0.6), ("how", "transpose")]),
+])
+def test_blitted_image_equals_a_full_render(make, moves):
+    from nnhelpers.explorer import render_png
+    ex = make()
+    for name, value in moves:
+        before = ex.image.value
+        ex.controls[name].value = value
+        assert ex.image.value != before, f"moving {name} did not change the picture"
+        blitted, full = _pixels(ex.image.value), _pixels(render_png(ex.fig))
+        assert blitted.shape == full.shape
+        # identical up to a few anti-aliased text pixels
+        assert np.mean(np.abs(blitted - full).sum(axis=-1) > 30) < 1e-4, f"after moving {name}"
+
+
+def test_draw_rebuilds_after_the_figure_is_cleared():
+    fig = new_figure(8, 3.6)
+    nh.draw_descent_2d(fig, lr=0.02, momentum=0.0, steps=10)
+    axes = list(fig.axes)
+    nh.draw_descent_2d(fig, lr=0.02, momentum=0.0, steps=20)
+    assert fig.axes == axes and len(fig.axes[0].lines[0].get_xdata()) == 21   # reused, updated
+    fig.clear()
+    nh.draw_descent_2d(fig, lr=0.02, momentum=0.0, steps=5)
+    assert len(fig.axes) == 2 and len(fig.axes[0].lines[0].get_xdata()) == 6

@@ -89,6 +89,35 @@ def test_draw_slope_steps_draws_one_line_per_slope():
     assert slopes == pytest.approx([0.25, 0.25 + 0.5 * 0.35 / 3, 1.6041666666666667])
 
 
+def test_classifier_legend_fits_inside_an_explorer_figure():
+    fig = new_figure(7.5, 4.2)                       # the explorer's figure: no layout engine
+    nh.draw_classifier(fig, 1.0)
+    fig.canvas.draw()
+    box = fig.axes[0].get_legend().get_window_extent()
+    assert box.x1 <= fig.bbox.x1 and box.x0 > fig.axes[0].get_window_extent().x1
+
+
+def test_draw_gate_lines_crosses_out_exactly_the_wrong_points():
+    fig = new_figure(8, 3)
+    nh.draw_gate_lines(fig)
+    for ax, gate in zip(fig.axes, ("AND", "OR", "XOR")):
+        X, y = nh.truth_table(gate)
+        _, w, b = nh.fewest_line_mistakes(X, y)
+        wrong = X[((X @ w + b) > 0) != (y == 1)]
+        crosses = [c.get_offsets() for c in ax.collections if c.get_label() == "on the wrong side"]
+        assert len(wrong) == (1 if gate == "XOR" else 0)
+        assert (np.asarray(crosses[0]).tolist() if crosses else []) == wrong.tolist()
+
+
+def test_draw_neuron_schematic_counts_its_branches():
+    fig = new_figure(8, 3.4)
+    tips, terminals = nh.draw_neuron_schematic(fig)
+    assert (tips, terminals) == (3 * 2 ** 2, 3 * 2 ** 1)   # 3 dendrites split twice, 3 terminals once
+    ax = fig.axes[0]
+    assert sum(len(c.get_offsets()) for c in ax.collections) == tips + terminals
+    assert not ax.axison
+
+
 def test_truth_tables_of_the_gates():
     X, y = nh.truth_table("AND")
     assert X.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]

@@ -116,3 +116,13 @@ def test_signals_explorer_updates_when_a_slider_moves():
     ex.controls["w11"].value = 0.0
     assert f"X=(0.1500, 0.6000) O=({sig(0.15):.4f}, 0.6457)" in ex.readout.value
     assert ex.image.value[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"w11": "0.9"}, "w11 must be a number"),
+    ({"w22": float("nan")}, "w22 must be finite"),
+    ({"input2": None}, "input2 must be a number"),
+])
+def test_draw_signals_bad_slider_value_names_it(kwargs, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        draw_signals(Figure(), **kwargs)

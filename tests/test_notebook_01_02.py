@@ -1,4 +1,4 @@
-"""Structure of notebooks 01 and 02, as the course's notebook rules require.
+"""Structure of notebooks 01, 02 and 03, as the course's notebook rules require.
 
 These read the committed .ipynb files (no kernel): headings, navigation markers,
 one setup cell, tagged explorer cells, exercises with checks and hidden solutions.
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-NAMES = ["01_neurons.ipynb", "02_activation_and_the_neuron.ipynb"]
+EXPLORERS = {"01_neurons.ipynb": 3, "02_activation_and_the_neuron.ipynb": 3,
+             "03_signals_and_matrices.ipynb": 1}     # slider explorers each notebook shows
+NAMES = list(EXPLORERS)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -44,7 +46,7 @@ def test_one_setup_cell_and_bilingual_headings(name):
 def test_explorer_cells_are_single_calls_tagged_ignore_output(name):
     cells = load(name)
     explorers = [(t, c) for k, t, c in cells if k == "code" and "_explorer(" in t]
-    assert len(explorers) >= 3
+    assert len(explorers) == EXPLORERS[name]
     for text, cell in explorers:
         assert re.fullmatch(r"nh\.\w+_explorer\(\)", text.strip())
         assert cell["metadata"].get("tags") == ["nbval-ignore-output"]
@@ -77,3 +79,21 @@ def test_outputs_are_clean(name):
             assert out.get("name") != "stderr"
             text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", ""))
             assert not re.search(r"0x[0-9a-f]{6,}", text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_concept_is_checked_against_nnhelpers(name):
+    agreements = [c for k, t, c in load(name) if k == "code" and "inline and nnhelpers" in t]
+    assert len(agreements) >= 3
+    for cell in agreements:
+        printed = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+        assert "agree: True" in printed and "agree: False" not in printed
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_plot_cells_do_not_end_with_a_value(name):
+    """nbval ignores a trailing `;`, so a plot cell must end with plt.show() or an assignment."""
+    for kind, text, _ in load(name):
+        if kind == "code" and ("plt." in text or "nh.draw_" in text):
+            last = text.strip().splitlines()[-1]
+            assert last == "plt.show()" or re.match(r"[\w, ]+ = ", last), last

@@ -12,8 +12,9 @@ in tools/execute.py). Measured:
 - kernel peak memory: the kernel process's peak resident set size (ru_maxrss,
   i.e. VmHWM on Linux), read inside the kernel after everything ran;
 - for every slider explorer (each `nnhelpers.explorer.Explorer` the notebook
-  builds; a setup snippet run before the first cell records them): the median
-  time of one update (callback + redraw to PNG) over 20 calls of `update()`
+  builds, and the playground, `nnhelpers.playground.Playground`; a setup snippet
+  run before the first cell records them): the median time of one update
+  (callback + redraw to PNG) over 20 calls of `update()` (playground: `redraw()`)
   after its first slider was changed, and the median over 20 slider moves
   (setting the slider's value, which runs the callback). The target applies to
   the larger of the two.
@@ -36,33 +37,60 @@ ROOT = Path(__file__).resolve().parent.parent
 COURSE_SECONDS, NOTEBOOK_SECONDS, PEAK_MB, UPDATE_MS = 300.0, 60.0, 1024.0, 150.0
 REPEATS = 20
 
-# Run in the kernel before the notebook's first cell: remember every Explorer and which
-# of the notebook's executed cells (1, 2, ...) built it.
+# Run in the kernel before the notebook's first cell: remember every Explorer (and
+# playground, if nnhelpers has one) and which of the notebook's executed cells (1, 2, ...)
+# built it.
 SETUP = """\
-from nnhelpers.explorer import Explorer as _BudgetExplorer
-_budget_explorers, _budget_cells_run = [], [0]
+import importlib as _budget_importlib
+_budget_widgets, _budget_cells_run = [], [0]
 def _budget_count_cell(info):
     _budget_cells_run[0] += 1
 get_ipython().events.register("pre_run_cell", _budget_count_cell)
-_budget_original_init = _BudgetExplorer.__init__
-def _budget_init(self, *args, **kwargs):
-    _budget_original_init(self, *args, **kwargs)
-    _budget_explorers.append((_budget_cells_run[0], self))
-_BudgetExplorer.__init__ = _budget_init
+def _budget_watch(module, name):
+    try:
+        cls = getattr(_budget_importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return
+    original = cls.__init__
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if not any(w is self for _, w in _budget_widgets):
+            _budget_widgets.append((_budget_cells_run[0], self))
+    cls.__init__ = init
+_budget_watch("nnhelpers.explorer", "Explorer")
+_budget_watch("nnhelpers.playground", "Playground")
 """
 
-# Run in the kernel after the notebook's last cell: time the explorers, read peak memory.
+# Run in the kernel after the notebook's last cell: time the widgets, read peak memory.
+# An Explorer redraws with update(), the playground with redraw(); the slider moved is the
+# first slider among the widget's controls (a dropdown if there is no slider).
 MEASURE = """\
 def _budget_measure(repeats):
-    import json, resource, statistics, sys, time
+    import json, re, resource, statistics, sys, time
+    import ipywidgets as widgets
     def neighbour(control):
         if hasattr(control, "options") and hasattr(control, "index"):
             n, i = len(control.options), control.index
-            return control.options[i + 1 if i + 1 < n else i - 1] if n > 1 else None
+            return control.options[i + 1 if i + 1 < n else i - 1] if n > 1 and i is not None else None
         if all(hasattr(control, a) for a in ("min", "max", "step")) and control.step:
             up = control.value + control.step
             return up if up <= control.max else control.value - control.step
         return None
+    def controls_of(w):
+        if isinstance(getattr(w, "controls", None), dict):
+            return list(w.controls.items())
+        found, stack = [], list(getattr(w, "children", ()))
+        while stack:
+            c = stack.pop(0)
+            stack[:0] = list(getattr(c, "children", ()))
+            if isinstance(c, widgets.ValueWidget):
+                found.append((getattr(c, "description", "") or type(c).__name__, c))
+        return found
+    def title_of(w):
+        for c in getattr(w, "children", ())[:1]:
+            if isinstance(c, widgets.HTML) and c is not getattr(w, "readout", None):
+                return re.sub("<[^>]+>", "", c.value).strip()
+        return ""
     def median_ms(action):
         times = []
         for i in range(repeats):
@@ -71,20 +99,23 @@ def _budget_measure(repeats):
             times.append(time.perf_counter() - start)
         return 1000 * statistics.median(times)
     found = []
-    for serial, ex in _budget_explorers:
-        entry = {"serial": serial, "draw": getattr(ex.draw, "__name__", repr(ex.draw)),
-                 "slider": None, "update_ms": None, "move_ms": None}
-        sliders = [(name, c) for name, c in ex.controls.items() if neighbour(c) is not None]
-        if sliders:
-            name, control = sliders[0]
+    for serial, w in _budget_widgets:
+        redraw = getattr(w, "update", None) or getattr(w, "redraw")
+        draw = getattr(getattr(w, "draw", None), "__name__", "") or type(w).__name__
+        entry = {"serial": serial, "title": title_of(w), "draw": draw, "slider": None,
+                 "update_ms": None, "move_ms": None}
+        movable = [(n, c) for n, c in controls_of(w) if neighbour(c) is not None]
+        movable.sort(key=lambda nc: "Slider" not in type(nc[1]).__name__)
+        if movable:
+            name, control = movable[0]
             v0, v1 = control.value, neighbour(control)
             entry["slider"] = name
             def move(i):
                 control.value = v1 if i % 2 == 0 else v0
             entry["move_ms"] = median_ms(move)
             control.value = v1
-        entry["update_ms"] = median_ms(lambda i: ex.update())
-        if sliders:
+        entry["update_ms"] = median_ms(lambda i: redraw())
+        if movable:
             control.value = v0
         found.append(entry)
     usage = [resource.getrusage(who).ru_maxrss for who in
@@ -200,14 +231,16 @@ def format_tables(results):
                  f"| {mark(peak <= PEAK_MB)} | {n_explorers} "
                  f"| {'–' if worst is None else f'{worst:.0f} ms'} "
                  f"| {mark(worst is None or worst <= UPDATE_MS)} |")
-    lines += ["", "| notebook | cell | explorer (draw function) | slider moved "
-              "| `update()` median | slider move median | ≤ 150 ms |",
+    lines += ["", "| notebook | cell | explorer: title (draw function) | slider moved "
+              "| redraw median | slider move median | ≤ 150 ms |",
               "|---|---:|---|---|---:|---:|:-:|"]
     for r in results:
         for e in r["explorers"]:
             times = [t for t in (e["update_ms"], e["move_ms"]) if t is not None]
             move = "–" if e["move_ms"] is None else f"{e['move_ms']:.0f} ms"
-            lines.append(f"| {r['name']} | {e['cell']} | `{e['draw']}` | {e['slider'] or '–'} "
+            title = f"{e['title']} " if e.get("title") else ""
+            lines.append(f"| {r['name']} | {e['cell']} | {title}(`{e['draw']}`) "
+                         f"| {e['slider'] or '–'} "
                          f"| {e['update_ms']:.0f} ms | {move} "
                          f"| {mark(max(times) <= UPDATE_MS)} |")
     return "\n".join(lines)
@@ -235,12 +268,15 @@ def main(argv=None):
     paths = args.notebooks or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     if not paths:
         parser.error("no notebooks found")
+    load_at_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     results = []
     for path in paths:
         print(f"measuring {Path(path).name} ...", file=sys.stderr, flush=True)
         results.append(measure_notebook(path, repeats=args.repeats))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Budgets measured on {machine()}, {time.strftime('%Y-%m-%d')}, "
-          f"with `python tools/budgets.py`:\n")
+          f"with `python tools/budgets.py` (load average {load_at_start:.1f} at the start, "
+          f"{load:.1f} at the end):\n")
     print(format_tables(results))
     met = all_met(results)
     print(f"\nevery target met: {'yes' if met else 'NO'}")
