@@ -29,6 +29,33 @@ def current_scene(fig, key):
     return scene
 
 
+def blit_png(fig, scene, cache):
+    """PNG bytes of `fig`: the stored fixed part (re-rendered when the scene or key
+    changes) with the scene's moving artists drawn on top. `cache` is a dict
+    the caller keeps between calls.
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    canvas = fig.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = FigureCanvasAgg(fig)
+    if cache.get("scene") is not scene or cache.get("key") != scene["key"]:
+        shown = [a.get_visible() for a in scene["moving"]]
+        for artist in scene["moving"]:
+            artist.set_visible(False)
+        canvas.draw()
+        cache.update(background=canvas.copy_from_bbox(fig.bbox), scene=scene, key=scene["key"])
+        for artist, visible in zip(scene["moving"], shown):
+            artist.set_visible(visible)
+    canvas.restore_region(cache["background"])
+    for artist in scene["moving"]:
+        if artist.get_visible():
+            fig.draw_artist(artist)
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
 class BlitExplorer(Explorer):
     """An Explorer that redraws only the moving artists of `fig.scene` (see the module).
 
@@ -37,34 +64,12 @@ class BlitExplorer(Explorer):
     Introduced in: 05_gradient_descent.ipynb
     """
 
-    _background, _scene, _key = None, None, None
-
     def update(self):
         """Redraw with the current values (the figure is not cleared); returns the readout."""
         text = self.draw(self.fig, **self.values())
         scene = getattr(self.fig, "scene", None)
-        self.image.value = render_png(self.fig) if scene is None else self._blit(scene)
+        if not hasattr(self, "_cache"):
+            self._cache = {}
+        self.image.value = render_png(self.fig) if scene is None else blit_png(self.fig, scene, self._cache)
         self.readout.value = f"<code>{text}</code>" if text else ""
         return text
-
-    def _blit(self, scene):
-        canvas = self.fig.canvas
-        if not isinstance(canvas, FigureCanvasAgg):
-            canvas = FigureCanvasAgg(self.fig)
-        if self._background is None or self._scene is not scene or self._key != scene["key"]:
-            shown = [a.get_visible() for a in scene["moving"]]
-            for artist in scene["moving"]:
-                artist.set_visible(False)
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            self._scene, self._key = scene, scene["key"]
-            for artist, visible in zip(scene["moving"], shown):
-                artist.set_visible(visible)
-        canvas.restore_region(self._background)
-        for artist in scene["moving"]:
-            if artist.get_visible():
-                self.fig.draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buffer, format="png",
-                                                               compress_level=1)
-        return buffer.getvalue()

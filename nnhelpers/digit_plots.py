@@ -88,11 +88,11 @@ def show_mistakes(images, labels, outputs, n=20, ncols=10, fig=None):
     return show_digits(x[wrong], titles, ncols=ncols, fig=fig)
 
 
-def show_backqueries(net, fig=None, low=0.01, high=0.99):
+def show_backqueries(net, fig=None, low=0.01, high=0.99, ncols=10):
     """Ask the network backwards for every digit: one image per output node; returns fig.
 
     The target for digit d is `high` at d and `low` elsewhere; the image is
-    `net.backquery(target)` reshaped to a square.
+    `net.backquery(target)` reshaped to a square; `ncols` images per row.
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
@@ -108,4 +108,4 @@ def show_backqueries(net, fig=None, low=0.01, high=0.99):
         T[d] = high
         images.append(net.backquery(T).reshape(side, side))
     return show_digits(np.array(images), [f"'{d}'" for d in range(net.onodes)],
-                       ncols=min(10, net.onodes), fig=fig)
+                       ncols=min(positive_int(ncols, "ncols"), net.onodes), fig=fig)

@@ -108,7 +108,8 @@ class MLP:
             validation=None, progress=False, augment=None, callback=None):
         """Mini-batch gradient descent with momentum; returns a history dict of lists.
 
-        History keys: "loss" (mean training loss per epoch, from the batches),
+        History keys: "loss" (mean training loss per epoch, from the batches,
+        including the L2 penalty; "val_loss" is the data loss alone),
         "accuracy" (training accuracy per epoch, from the batches, for class
         labels), and "val_loss", "val_accuracy" when `validation=(X_val, y_val)`.
         `lr` is a number or a function epoch → number. `augment(X_batch, rng)`

@@ -76,7 +76,7 @@ def fit(net, X, y, epochs, batch_size, lr, momentum, l2, rng, validation, progre
             history["accuracy"].append(correct / len(X))
         if val is not None:
             Xv, yv, Yv = val
-            history["val_loss"].append(net.loss(Xv, Yv, l2))
+            history["val_loss"].append(net.loss(Xv, Yv))
             if classes:
                 history["val_accuracy"].append(_accuracy(net._forward(Xv)[0][-1], Yv))
         if callback is not None and callback(epoch, history) is False:

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from .explorer import render_png
+from .blit import blit_png
 from .playground_controls import make_controls, parse_sizes
 from .playground_draw import update_playground
 from .playground_model import PlaygroundModel
@@ -56,7 +56,7 @@ class Playground(widgets.VBox):
         self.image = widgets.Image(format="png", width=px_w, height=px_h,
                                    layout=widgets.Layout(width=f"{px_w}px", height=f"{px_h}px"))
         self.status = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
-        self.task, self.running, self._syncing = None, False, False
+        self.task, self.running, self._syncing, self._frames = None, False, False, {}
         self._build_controls(m)
         super().__init__([self._data_box, self._net_box, self._train_box, self._buttons,
                           self.image, self.status])
@@ -91,7 +91,7 @@ class Playground(widgets.VBox):
     def redraw(self, message=""):
         """Update the figure and the readout; returns the readout text."""
         text = update_playground(self.fig, self.model)
-        self.image.value = render_png(self.fig)
+        self.image.value = blit_png(self.fig, self.fig.scene, self._frames)   # only what moved
         note = f" — {message}" if message else ""
         self.status.value = f"<code>{text}</code>{note}"
         return text

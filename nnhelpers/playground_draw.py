@@ -33,16 +33,29 @@ def draw_playground(fig, model, resolution=60):
     if not isinstance(model, PlaygroundModel):
         raise TypeError(f"model must be a PlaygroundModel, got {describe(model)}")
     resolution = positive_int(resolution, "resolution", minimum=2)
-    fig.clear()
-    fig.set_layout_engine("none")          # panels are placed by hand: no layout engine
-    ax_net, ax_data, ax_loss = (fig.add_axes(rect) for rect in PANELS)
+    ax_net, ax_data, ax_loss = _empty_axes(fig)
     art = {"key": _layout_key(model), "axes": (ax_net, ax_data, ax_loss)}
-    art["links"] = _draw_weights(ax_net, model)
+    art["links"], art["nodes"] = _draw_weights(ax_net, model)
     art.update(_draw_boundary(ax_data, model, resolution))
     art["train"], art["test"] = _draw_losses(ax_loss, model)
     fig.playground = art
     _update_artists(art, model)
     return model.summary()
+
+
+def _empty_axes(fig):
+    """The three panels, emptied: reused if this figure has them (much faster than new axes)."""
+    art = getattr(fig, "playground", None)
+    if art is not None and list(art["axes"]) == fig.axes:
+        for ax in art["axes"]:
+            for artist in [*ax.lines, *ax.collections, *ax.images, *ax.texts, *ax.patches]:
+                artist.remove()
+            if ax.get_legend() is not None:
+                ax.get_legend().remove()
+        return art["axes"]
+    fig.clear()
+    fig.set_layout_engine("none")          # panels are placed by hand: no layout engine
+    return tuple(fig.add_axes(rect) for rect in PANELS)
 
 
 def update_playground(fig, model, resolution=60):
@@ -84,9 +97,32 @@ def _update_artists(art, model):
     art["train"].set_data(h["epoch"], h["train"])
     art["test"].set_data(h["epoch"], h["test"])
     ax = art["train"].axes
-    ax.set_xlim(0, max(10, model.epoch))
+    ax.set_xlim(0, _nice_above(max(10, model.epoch)))       # changes rarely: the axes can be reused
     top = max(max(h["train"]), max(h["test"]))
     ax.set_ylim(0, max(0.8, 1.05 * top) if np.isfinite(top) else 10.0)
+    # for blitting (blit.py): everything that changes from frame to frame, in drawing order
+    ax_net, ax_data, _ = art["axes"]
+    by_z = lambda artists: sorted(artists, key=lambda a: a.get_zorder())   # noqa: E731
+    moving = [art["links"], art["nodes"]]
+    ax_data.apply_aspect()                  # its box follows the data's extent: place it now
+    moving += by_z(art["points"] + [art["shade"], art["line"], art["title"], *ax_data.spines.values()])
+    moving += by_z([art["train"], art["test"], ax.get_legend(), *ax.spines.values()])
+    # the fixed part (titles, node labels, loss axes) depends only on this key; the same scene
+    # object across redraws lets blit.py keep its stored background, e.g. when only the noise changes
+    fig = ax_net.figure
+    if not isinstance(getattr(fig, "scene", None), dict):
+        fig.scene = {}
+    fig.scene.update(moving=moving, key=(tuple(model.net.sizes), model.activation,
+                                         tuple(map(id, art["axes"])), ax.get_xlim(), ax.get_ylim()))
+
+
+def _nice_above(x):
+    """The smallest of 10, 20, 50, 100, 200, 500, ... that is at least x."""
+    for k in range(1, 12):
+        for m in (1, 2, 5):
+            if m * 10 ** k >= x:
+                return m * 10 ** k
+    return x
 
 
 def _draw_weights(ax, model):
@@ -99,8 +135,8 @@ def _draw_weights(ax, model):
     links = LineCollection(segments, zorder=1)
     ax.add_collection(links)
     nodes = np.vstack(pos)
-    ax.scatter(nodes[:, 0], nodes[:, 1], s=min(260.0, 1300.0 / max(sizes)), zorder=2,
-               color=COLORS["node"], edgecolor=COLORS["edge"])
+    dots = ax.scatter(nodes[:, 0], nodes[:, 1], s=min(260.0, 1300.0 / max(sizes)), zorder=2,
+                      color=COLORS["node"], edgecolor=COLORS["edge"])
     names = ["x₁, x₂"] + [str(n) for n in sizes[1:-1]] + ["out"]
     for layer, name in enumerate(names):
         ax.text(layer, -max(sizes) / 2 - 0.1, name, ha="center", va="top", fontsize=8)
@@ -108,7 +144,7 @@ def _draw_weights(ax, model):
     ax.set_ylim(-max(sizes) / 2 - 0.8, max(sizes) / 2 + 0.1)
     ax.axis("off")
     ax.set_title(f"weights ({model.activation})")
-    return links
+    return links, dots
 
 
 def _draw_boundary(ax, model, resolution):
@@ -119,20 +155,23 @@ def _draw_boundary(ax, model, resolution):
     shade = ax.imshow(np.full(gx.shape, 0.5), origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]),
                       cmap=SHADE, vmin=0.0, vmax=1.0, alpha=0.55, interpolation="bilinear",
                       aspect="equal")
+    points = []
     for cls in (0, 1):
         train = model.X_train[model.y_train == cls]
         test = model.X_test[model.y_test == cls]
-        ax.scatter(train[:, 0], train[:, 1], s=10, color=COLORS[f"class{cls}"],
-                   edgecolor="white", linewidth=0.3)
-        ax.scatter(test[:, 0], test[:, 1], s=12, facecolor="none",
-                   edgecolor=COLORS[f"class{cls}"], linewidth=0.8)
+        points.append(ax.scatter(train[:, 0], train[:, 1], s=10, color=COLORS[f"class{cls}"],
+                                 edgecolor="white", linewidth=0.3))
+        points.append(ax.scatter(test[:, 0], test[:, 1], s=12, facecolor="none",
+                                 edgecolor=COLORS[f"class{cls}"], linewidth=0.8))
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-    ax.set_title(f"{model.dataset}: train ● test ○")
-    return {"shade": shade, "grid": (gx, gy, resolution), "line": None}
+    title = ax.text(0.5, 1.02, f"{model.dataset}: train ● test ○", transform=ax.transAxes, ha="center",
+                    va="bottom", fontsize=ax.title.get_fontsize())   # not set_title: it is blitted
+    return {"shade": shade, "grid": (gx, gy, resolution), "line": None, "points": points,
+            "title": title}
 
 
 def _draw_losses(ax, model):

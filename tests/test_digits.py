@@ -171,6 +171,15 @@ def test_rotation_rejects_bad_arguments():
         nh.rotate_images(np.zeros(10), 10)
     with pytest.raises(TypeError, match="degrees must be a number"):
         nh.rotate_images(np.zeros((3, 3)), "ten")
+    with pytest.raises(TypeError, match="images must contain only numbers, got dtype <U1"):
+        nh.rotate_images(np.full((3, 3), "x"), 10)
+
+
+def test_rotation_of_uint8_images_keeps_the_range_with_any_fill():
+    batch = np.full((2, 4, 4), 200, dtype=np.uint8)
+    out = nh.rotate_images(batch, 45, fill=-1.0)
+    assert out.dtype == np.float64 and -1.0 <= out.min() < 200.0 and out.max() == pytest.approx(200.0)
+    np.testing.assert_allclose(out, nh.rotate_images(batch.astype(float), 45, fill=-1.0))
 
 
 # --- confusion matrix ---------------------------------------------------------------------
@@ -334,3 +343,23 @@ def test_train_network_checks_the_pixel_range_before_any_update():
     np.testing.assert_array_equal(net.wih, before)
     with pytest.raises(TypeError, match="images must contain only numbers"):
         nh.train_network(net, np.full((4, 4, 4), "x"), [0, 1, 2, 3])
+
+
+def test_show_backqueries_puts_ncols_images_in_a_row():
+    net = nh.NeuralNetwork(16, 5, 4, 0.1, rng=np.random.default_rng(0))
+    fig = nh.show_backqueries(net, fig=new_figure(), ncols=2)
+    rows = [ax.get_subplotspec().rowspan.start for ax in fig.axes]
+    assert rows == [0, 0, 1, 1]
+    with pytest.raises(ValueError, match="ncols must be at least 1"):
+        nh.show_backqueries(net, fig=new_figure(), ncols=0)
+
+
+def test_rotation_into_uint8_rounds_the_float_result():
+    batch = np.random.default_rng(6).integers(0, 256, (3, 28, 28)).astype(np.uint8)
+    small = nh.rotate_images(batch, 10, dtype=np.uint8)
+    assert small.dtype == np.uint8 and small.shape == (3, 28, 28)
+    np.testing.assert_array_equal(small, np.round(nh.rotate_images(batch, 10)))
+    with pytest.raises(ValueError, match="dtype uint8 cannot hold the values -1.0 to 255.0"):
+        nh.rotate_images(np.full((4, 4), 255.0), 10, fill=-1.0, dtype=np.uint8)
+    with pytest.raises(TypeError, match="dtype must be a NumPy number type"):
+        nh.rotate_images(batch, 10, dtype="text")

@@ -109,3 +109,11 @@ def test_every_glossary_link_resolves():
 def test_every_notebook_introduces_some_term():
     linked = {LINK.search(where).group(1) for _, _, where in term_rows()}
     assert {f"notebooks/{p.name}" for p in NOTEBOOKS} <= linked
+
+
+def test_glossary_tool_reports_the_file_current():
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "tools/glossary.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

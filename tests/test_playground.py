@@ -171,7 +171,7 @@ def test_draw_produces_network_boundary_and_loss_axes():
     gx, gy, _ = fig.playground["grid"]
     expected = model.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(30, 30)
     assert shade.shape == (30, 30) and np.allclose(shade, expected)
-    assert ax_data.get_title() == "xor: train ● test ○"
+    assert ax_data.texts[-1].get_text() == "xor: train ● test ○"      # the title (a text: blitted)
     train_line, test_line = ax_loss.lines
     assert list(train_line.get_xdata()) == [0, 1, 2, 3, 4]
     assert np.allclose(test_line.get_ydata(), model.history["test"])
@@ -188,7 +188,8 @@ def test_update_reuses_the_axes_until_the_layout_changes():
     assert len(fig.axes[2].lines[0].get_xdata()) == 4
     model.set_network(hidden=[5])
     update_playground(fig, model)
-    assert fig.axes != axes
+    assert fig.axes == axes                          # emptied and redrawn, not replaced
+    assert len(fig.axes[2].lines[0].get_xdata()) == 1
     segments = fig.playground["links"].get_segments()
     assert len(segments) == 2 * 5 + 5 * 1
 
@@ -296,3 +297,38 @@ def test_divergence_stops_and_explains():
     w.reset_button.click()
     w.step_button.click()
     assert w.model.epoch == 1 and "diverged" not in w.status.value
+
+
+# --- fast frames (blitting, blit.py) -----------------------------------------------------------
+
+def _pixels(png):
+    import io
+    from PIL import Image
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def test_each_frame_equals_a_full_render_of_the_figure():
+    from nnhelpers.explorer import render_png
+    w = Playground()
+    w.lr.value = 3.0                      # not drawn: the picture stays, training speeds up
+    frames = [lambda: w._train(10), lambda: w._train(40), lambda: setattr(w.noise, "value", 0.3),
+              lambda: setattr(w.seed, "value", 5), lambda: setattr(w.ratio, "value", 30),
+              lambda: setattr(w.dataset, "value", "spiral"), lambda: setattr(w.sizes, "value", "8, 8"),
+              lambda: w._train(10), w.on_reset]
+    for k, action in enumerate(frames):
+        before = bytes(w.image.value)
+        action()
+        assert bytes(w.image.value) != before, f"frame {k} did not change the picture"
+        assert np.array_equal(_pixels(w.image.value), _pixels(render_png(w.fig))), f"frame {k}"
+
+
+def test_loss_axis_grows_in_round_steps():
+    fig, model = Figure(figsize=(10, 3.4)), PlaygroundModel()
+    draw_playground(fig, model)
+    assert fig.axes[2].get_xlim() == (0, 10)
+    model.train_chunk(11)
+    update_playground(fig, model)
+    assert fig.axes[2].get_xlim() == (0, 20)
+    model.train_chunk(40)
+    update_playground(fig, model)
+    assert fig.axes[2].get_xlim() == (0, 100)

@@ -55,6 +55,8 @@ def execute(path, timeout=600):
 
 def main(argv):
     os.environ["PYTHONWARNINGS"] = "error::RuntimeWarning"   # inherited by the kernels
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"                   # as in conftest.py
+    os.environ["OMP_NUM_THREADS"] = "1"
     os.environ.pop("MPLBACKEND", None)
     paths = argv or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     failed = []

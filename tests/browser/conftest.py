@@ -2,8 +2,10 @@
 
 The server runs on 127.0.0.1 (a free port, a random token) and serves a
 temporary copy of notebooks/ (JupyterLab autosaves and writes checkpoints), so
-the repository is never touched. nnhelpers is imported from the environment
-(it is installed editable). Chromium is Debian's /usr/bin/chromium driven by
+the repository is never touched; in that copy, code cells tagged skip-execution
+become raw cells (see disable_skipped_cells). Each notebook opens in a workspace
+of its own, so no tabs or kernels carry over. nnhelpers is imported from the
+environment (it is installed editable). Chromium is Debian's /usr/bin/chromium driven by
 Playwright's sync API; `playwright install` is never needed.
 
 Without Chromium (or Playwright) the tests skip with the reason; with CI=true

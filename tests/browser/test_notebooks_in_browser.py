@@ -333,8 +333,10 @@ def test_notebook_in_browser(name, lab, page, screenshot_dir, record_screenshot)
     page.screenshot(path=str(shot))
     record_screenshot(name, shot)
     print(f"{name}: Run All took {seconds:.1f} s; screenshot {shot}")
-    errors = [f"{name}, cell {p['cell']}: {p['text']}" for p in model["problems"] + shown]
-    assert not errors, "error output after Run All:\n" + "\n".join(dict.fromkeys(errors))
+    seen = {p["cell"] for p in model["problems"]}   # the page shows them too: report once
+    problems = model["problems"] + [p for p in shown if p["cell"] not in seen]
+    errors = [f"{name}, cell {p['cell']}: {p['text']}" for p in problems]
+    assert not errors, "error output after Run All:\n" + "\n".join(errors)
     assert not model["notRun"], f"{name}: code cells {model['notRun']} did not run (Run All stopped)"
 
     found = page.evaluate(FIND_WIDGETS)
