@@ -15,7 +15,7 @@ from .notebook import setup_notebook
 from .plotting import COLORS, apply_style, draw_network, new_figure, plot_decision_boundary
 
 # --- modules added by the course's notebooks (one line each; keep this block last) ---
-from .explore_start import line_data, mean_squared_error, draw_guess_the_function, guess_the_function_explorer
+from .explore_start import LINE_W, LINE_B, line_data, mean_squared_error, draw_guess_the_function, guess_the_function_explorer
 from .mnist import load_mnist
 from .polyfit import design_matrix, fit_polynomial, predict_polynomial, rms_error, gradient_descent_fit, coefficient_table, plot_fit, draw_polyfit, polyfit_explorer
 from .linalg import vector_norm, matrix_norm, gram_schmidt, positive_diagonal, unit_ball_mask, draw_unit_balls, low_rank, draw_svd, svd_explorer

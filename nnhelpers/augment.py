@@ -12,9 +12,8 @@ from ._validate import as_array, describe, generator, positive_int, real
 def _image_batch(X, image_shape):
     """X as a float array (m, h, w) plus a function that restores X's layout."""
     h, w = image_shape
-    arr = np.asarray(X)
-    if arr.dtype.kind != "f":
-        arr = as_array(X, "X")
+    keep = X.dtype if isinstance(X, np.ndarray) and X.dtype.kind == "f" else float
+    arr = as_array(X, "X", dtype=keep)            # float32 stays float32
     if arr.ndim == 2 and arr.shape[1] == h * w:
         return arr.reshape(len(arr), h, w), lambda out: out.reshape(len(arr), h * w)
     if arr.ndim == 3 and arr.shape[1:] == (h, w):
@@ -28,7 +27,8 @@ def shift_images(X, dy, dx, image_shape=(28, 28), fill=0.0):
 
     X: (m, h·w) rows or (m, h, w); dy, dx: whole numbers, or integer arrays of
     length m (one shift per image). Pixels moved in from outside are `fill`.
-    Returns a new array with the shape and dtype of X.
+    Returns a new float array shaped like X (float32 stays float32; integer
+    images come back as float64).
 
     Introduced in: 08_training_better_and_faster.ipynb
     """
@@ -55,7 +55,10 @@ def random_shift(X, rng, max_shift=2, image_shape=(28, 28), fill=0.0):
         raise TypeError("rng must be a numpy.random.Generator (e.g. np.random.default_rng(0)), got None")
     rng = generator(rng)
     s = positive_int(max_shift, "max_shift", minimum=0)
-    m = len(np.asarray(X))
+    try:
+        m = len(X)
+    except TypeError:                       # a number, None, ...: let the full check explain
+        m = len(_image_batch(X, _shape(image_shape))[0])
     dy, dx = rng.integers(-s, s + 1, size=(2, m))
     return shift_images(X, dy, dx, image_shape=image_shape, fill=fill)
 

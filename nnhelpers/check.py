@@ -53,7 +53,7 @@ def check(answer, expected, name="your answer", rtol=1e-6, atol=1e-9, hint=None,
 
     Introduced in: 00_start_here.ipynb
     """
-    if _contains_ellipsis(answer):
+    if _contains_ellipsis(answer) or _returns_placeholder(answer, expected, cases):
         print(f"{MARK_WAIT} {name}: not answered yet — replace the ... with your answer and run the cell again.")
         return None
     if callable(expected):
@@ -67,6 +67,17 @@ def check(answer, expected, name="your answer", rtol=1e-6, atol=1e-9, hint=None,
     if hint:
         print(f"   Hint: {hint}")
     return None
+
+
+def _returns_placeholder(answer, expected, cases):
+    """True for a function the learner has not finished (it still returns ...)."""
+    if not (callable(answer) and callable(expected) and cases):
+        return False
+    args = cases[0] if isinstance(cases[0], tuple) else (cases[0],)
+    try:
+        return _contains_ellipsis(answer(*args))
+    except Exception:                      # a real attempt that fails is reported later
+        return False
 
 
 def _compare_functions(answer, expected, cases, rtol, atol):

@@ -17,6 +17,7 @@ from .plotting import COLORS, draw_network
 TITLES = {"equal": "equal split", "proportional": "proportional split",
           "transpose": "Wᵀ shortcut (no denominators)"}
 BAR_COLOURS = (COLORS["class0"], COLORS["class1"], "#888888")     # from e1, from e2, hidden error
+LINK_WIDTH = 6.0                # the widest link, as in plotting.draw_network
 
 
 def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, how="proportional"):
@@ -33,54 +34,61 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
     e = np.array([e1, e2], dtype=float)
     pieces = split_shares(W, how) * e[:, None]          # pieces[k, j]: from output k to hidden j
     e_hidden = pieces.sum(axis=0)
-    art = current_scene(fig, "error_split") or _scene_split(fig)
-    ax_net, ax_bar = art["axes"]
-    for artist in art["drawn"]:
-        artist.remove()
-    before = set(ax_net.get_children()) | set(ax_bar.get_children())
-    pos = draw_network([W], ax_net, values=[e_hidden, e], labels=["hidden errors", "output errors"])
-    ax_net.set_xlim(-0.35, 1.35)
-    for k in range(2):
-        for j in range(2):
-            (x0, y0), (x1, y1) = pos[0][j], pos[1][k]
-            t = 0.6 if j == k else 0.27
-            ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.08,
-                        f"w{j + 1}{k + 1}={W[k, j]:.2f} ← {pieces[k, j]:.4f}", ha="center",
-                        fontsize=7.5, color=BAR_COLOURS[k], zorder=4,
-                        bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.5})
+    art = current_scene(fig, "error_split") or _scene_split(fig, W, e)
+    ax_bar = art["axes"][1]
+    biggest = float(np.abs(W).max()) or 1.0
+    for (k, j), line in zip(np.ndindex(2, 2), art["links"]):     # draw_network's order and widths
+        line.set_linewidth(0.5 + LINK_WIDTH * abs(W[k, j]) / biggest)
+        line.set_color(COLORS["positive"] if W[k, j] >= 0 else COLORS["negative"])
+        art["pieces"][k][j].set_text(f"w{j + 1}{k + 1}={W[k, j]:.2f} ← {pieces[k, j]:.4f}")
+    for text, value in zip(art["values"], np.concatenate([e_hidden, e])):
+        text.set_text(f"{value:.4f}")
     bars = [pieces[0], pieces[1], e_hidden]
-    for i, height in enumerate(bars):
-        ax_bar.bar(np.arange(1, 3) + (i - 1) * 0.27, height, width=0.25, color=BAR_COLOURS[i])
-    for j in range(2):
-        ax_bar.text(j + 1.27, e_hidden[j] + (0.03 if e_hidden[j] >= 0 else -0.03), f"{e_hidden[j]:.4f}",
-                    ha="center", va="bottom" if e_hidden[j] >= 0 else "top", fontsize=8)
+    for container, heights in zip(art["bars"], bars):
+        for rect, height in zip(container, heights):
+            rect.set_height(height)
+    for j, text in enumerate(art["totals"]):
+        up = e_hidden[j] >= 0
+        text.set(position=(j + 1.27, e_hidden[j] + (0.03 if up else -0.03)), text=f"{e_hidden[j]:.4f}",
+                 verticalalignment="bottom" if up else "top")
     low, high = min(0.0, *np.ravel(bars)), max(0.0, *np.ravel(bars))
     ax_bar.set_ylim(low - 0.15 * (high - low) - 0.05, high + 0.3 * (high - low) + 0.05)
     art["title"].set_text(TITLES[how])
-    art["drawn"] = [a for ax in (ax_net, ax_bar) for a in ax.get_children() if a not in before]
-    # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
-    art["moving"] = (sorted((a for a in art["drawn"] if a.axes is ax_net), key=lambda a: a.get_zorder())
-                     + sorted([ax_bar.yaxis, art["zero"], art["title"]]
-                              + [a for a in art["drawn"] if a.axes is ax_bar], key=lambda a: a.get_zorder()))
     return (f"w11={w11:.2f} w21={w21:.2f} w12={w12:.2f} w22={w22:.2f} e1={e1:.2f} e2={e2:.2f} "
             f"({how}) → e_hidden=({e_hidden[0]:.4f}, {e_hidden[1]:.4f})")
 
 
-def _scene_split(fig):
-    """The two axes, the bar chart's fixed parts and its legend; contents come later."""
+def _scene_split(fig, W, e):
+    """Both panels with every artist the sliders change; draw_error_split fills in the values."""
     fig.clear()
     fig.set_layout_engine("none")           # fixed margins: faster than constrained layout
     ax_net, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1], "wspace": 0.2, **MARGINS})
-    ax_net.axis("off")
+    pos = draw_network([W], ax_net, values=[np.zeros(2), e], labels=["hidden errors", "output errors"],
+                       max_width=LINK_WIDTH)
+    ax_net.set_xlim(-0.35, 1.35)
+    art = {"key": "error_split", "axes": (ax_net, ax_bar), "links": list(ax_net.lines),
+           "values": list(ax_net.texts[:4]), "pieces": [[None, None], [None, None]]}
+    for k, j in np.ndindex(2, 2):
+        (x0, y0), (x1, y1) = pos[0][j], pos[1][k]
+        t = 0.6 if j == k else 0.27
+        art["pieces"][k][j] = ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.08, "", ha="center",
+                                          fontsize=7.5, color=BAR_COLOURS[k], zorder=4,
+                                          bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.5})
+    art["bars"] = [ax_bar.bar(np.arange(1, 3) + (i - 1) * 0.27, [0.0, 0.0], width=0.25, color=colour)
+                   for i, colour in enumerate(BAR_COLOURS)]
+    art["totals"] = [ax_bar.text(j + 1.27, 0.0, "", ha="center", fontsize=8) for j in range(2)]
     ax_bar.set(xticks=[1, 2], xticklabels=["hidden 1", "hidden 2"], ylabel="error", xlim=(0.45, 2.55))
     zero = ax_bar.axhline(0, color=COLORS["edge"], lw=0.8)
     handles = [Patch(color=c) for c in BAR_COLOURS]
     ax_bar.legend(handles, ["from e1", "from e2", "hidden error"], loc="upper left", fontsize=8)
-    title = ax_bar.text(0.5, 1.02, "", transform=ax_bar.transAxes, ha="center", va="bottom",
-                        fontsize=ax_bar.title.get_fontsize())   # not set_title: titles cannot be blitted
-    fig.scene = {"key": "error_split", "axes": (ax_net, ax_bar), "zero": zero, "title": title,
-                 "drawn": [], "moving": []}
-    return fig.scene
+    art["title"] = ax_bar.text(0.5, 1.02, "", transform=ax_bar.transAxes, ha="center", va="bottom",
+                               fontsize=ax_bar.title.get_fontsize())   # not set_title: it is blitted
+    # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
+    by_z = lambda artists: sorted(artists, key=lambda a: a.get_zorder())   # noqa: E731
+    art["moving"] = (by_z([*ax_net.lines, *ax_net.collections, *ax_net.texts[:4], *ax_net.texts[6:]])
+                     + by_z([ax_bar.yaxis, zero, *ax_bar.patches, *ax_bar.texts, ax_bar.get_legend()]))
+    fig.scene = art
+    return art
 
 
 def error_split_explorer():

@@ -6,14 +6,20 @@ from .explorer import explorer, slider
 from .plotting import COLORS
 
 
-def line_data(n=20, rng=None):
-    """Seeded points near the line y = 2x + 1: x (n,) in [0, 3], y (n,).
+LINE_W, LINE_B = 2.0, 1.0      # the line behind line_data's points: y = 2x + 1
+
+
+def line_data(n=20, rng=None, noise=0.4):
+    """Seeded points near the line y = LINE_W·x + LINE_B: x (n,) sorted in [0, 3], y (n,).
+
+    The noise is Gaussian with standard deviation `noise`.
 
     Introduced in: 00_start_here.ipynb
     """
     n, rng = positive_int(n, "n", minimum=2), generator(rng)
+    noise = real(noise, "noise", low=0.0)
     x = np.sort(rng.uniform(0.0, 3.0, n))
-    return x, 2.0 * x + 1.0 + rng.normal(0.0, 0.4, n)
+    return x, LINE_W * x + LINE_B + rng.normal(0.0, noise, n)
 
 
 def mean_squared_error(y, y_hat):
@@ -40,7 +46,8 @@ def draw_guess_the_function(fig, w, b, x=None, y=None):
     ax.vlines(x, y, y_hat, color=COLORS["test"], lw=0.8, alpha=0.6, label="errors")
     ax.scatter(x, y, color=COLORS["train"], s=18, zorder=3, label="examples")
     grid = np.linspace(0.0, 3.0, 2)
-    ax.plot(grid, w * grid + b, color="k", lw=1.5, label=f"y = {w:.2f}·x + {b:.2f}")
+    sign = "−" if b < 0 else "+"
+    ax.plot(grid, w * grid + b, color="k", lw=1.5, label=f"y = {w:.2f}·x {sign} {abs(b):.2f}")
     ax.set(xlim=(0, 3), ylim=(-2, 10), xlabel="input x", ylabel="output y",
            title="Machine learning ≈ finding a function")
     ax.legend(loc="upper left")

@@ -7,7 +7,7 @@ import io
 from typing import NamedTuple
 
 import numpy as np
-from PIL import Image, ImageDraw, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 from ._validate import as_array, positive_int
 from .digits import preprocess_digit, scale_pixels
@@ -100,11 +100,13 @@ def sketch_digit(strokes, size=PAD_SIZE, width=PEN_WIDTH):
 def image_from_bytes(data, name="the file"):
     """Decode an uploaded picture (PNG, JPEG, ...) into an RGBA array (h, w, 4) uint8.
 
+    A phone photo is turned upright as its EXIF orientation tag says.
+
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
     try:
         with Image.open(io.BytesIO(bytes(data))) as picture:
-            return np.asarray(picture.convert("RGBA"))
+            return np.asarray(ImageOps.exif_transpose(picture).convert("RGBA"))
     except (UnidentifiedImageError, OSError) as err:
         raise ValueError(f"{name} is not a picture Pillow can read (PNG, JPEG, ...): {err}") from None
 

@@ -110,3 +110,19 @@ def test_bad_input_names_the_argument(call, error, words):
         call()
     for word in words:
         assert word in str(info.value)
+
+
+def test_non_finite_and_scalar_inputs_are_rejected():
+    bad = np.zeros((2, 784), dtype=np.float32)
+    bad[0, 5] = np.nan
+    with pytest.raises(ValueError, match="X must be finite"):
+        shift_images(bad, 1, 1)
+    with pytest.raises(ValueError, match="X must be a batch of 28×28 images"):
+        random_shift(3.0, np.random.default_rng(0))
+
+
+def test_integer_images_come_back_as_float():
+    images = np.arange(2 * 9, dtype=np.uint8).reshape(2, 3, 3)
+    out = shift_images(images, 0, 1, image_shape=(3, 3))
+    assert out.dtype == np.float64
+    assert np.array_equal(out[1], [[0, 9, 10], [0, 12, 13], [0, 15, 16]])

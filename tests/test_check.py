@@ -43,5 +43,6 @@ def test_function_answers(capsys):
     assert "for input (1.5)" in out and "expected 0.8176" in out
     out = feedback(capsys, lambda z: 1 / 0, nh.sigmoid, cases=cases)
     assert "raised ZeroDivisionError" in out
-    assert "is the return line finished" in feedback(capsys, lambda z: ..., nh.sigmoid, cases=cases)
+    assert "not answered yet" in feedback(capsys, lambda z: ..., nh.sigmoid, cases=cases)
+    assert "is the return line finished" in feedback(capsys, lambda z: None, nh.sigmoid, cases=cases)
     assert "expected a function" in feedback(capsys, 3.0, nh.sigmoid, cases=cases)

@@ -149,3 +149,16 @@ def test_widgets_refuse_something_that_is_not_a_network():
         nh.drawing_pad("my net")
     with pytest.raises(TypeError, match="net must have a query or forward method"):
         nh.upload_digit(None)
+
+
+def test_image_from_bytes_turns_a_phone_photo_upright():
+    """A camera stores the pixels sideways and an EXIF tag saying "rotate 90° clockwise"."""
+    stored = np.zeros((20, 40, 3), dtype=np.uint8)     # 20 rows × 40 columns as stored
+    stored[:, :10] = 255                                # white band on the stored left edge
+    exif = Image.Exif()
+    exif[0x0112] = 6                                    # Orientation: rotate 90° clockwise to view
+    buffer = io.BytesIO()
+    Image.fromarray(stored).save(buffer, format="JPEG", exif=exif, quality=95)
+    upright = nh.image_from_bytes(buffer.getvalue())
+    assert upright.shape == (40, 20, 4)                 # shown as 40 rows × 20 columns
+    assert upright[:10, :, 0].mean() > 200 and upright[-10:, :, 0].mean() < 50   # band now on top
