@@ -31,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE_SECONDS, NOTEBOOK_SECONDS, PEAK_MB, UPDATE_MS = 300.0, 60.0, 1024.0, 150.0
@@ -146,7 +146,8 @@ def measure_notebook(path, repeats=REPEATS, timeout=600):
     """Run one notebook in a fresh kernel; returns a dict of the figures (see the module doc).
 
     Keys: name, seconds, slowest_cell (index, seconds), peak_mb, explorers (list of dicts
-    with cell, draw, slider, update_ms, move_ms), error (None or the failing cell's message).
+    with cell, title, draw, slider, update_ms, move_ms), error (None or the failing cell's
+    message). After an error the figures so far are kept; a dead kernel leaves peak_mb None.
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
@@ -172,11 +173,16 @@ def measure_notebook(path, repeats=REPEATS, timeout=600):
                 slowest = max(slowest, (index, took), key=lambda pair: pair[1])
                 if cell.get("execution_count") is not None:
                     executed.append(index)
-        except CellExecutionError as error:
-            result["error"] = f"cell {index}: {str(error).strip().splitlines()[-1]}"
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+            lines = str(error).strip().splitlines() or [type(error).__name__]
+            result["error"] = f"cell {index}: {lines[-1]}"
         result["seconds"] = time.perf_counter() - start
         result["slowest_cell"] = slowest
-        probe = client.execute_cell(probe, len(nb.cells) - 1, store_history=False)
+        try:
+            probe = client.execute_cell(probe, len(nb.cells) - 1, store_history=False)
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+            result["error"] = result["error"] or f"measuring failed: {type(error).__name__}"
+            return result
     figures = json.loads(stdout_of(probe).strip().splitlines()[-1])
     result["peak_mb"] = figures["peak_mb"]
     for entry in figures["explorers"]:
@@ -189,6 +195,10 @@ def measure_notebook(path, repeats=REPEATS, timeout=600):
 def worst_update(result):
     times = [t for e in result["explorers"] for t in (e["update_ms"], e["move_ms"]) if t is not None]
     return max(times) if times else None
+
+
+def megabytes(value):
+    return "–" if value is None else f"{value:.0f} MB"
 
 
 def mark(ok):
@@ -219,16 +229,17 @@ def format_tables(results):
         time_text = f"{r['seconds']:.1f} s" + (f" (**error**: {r['error']})" if r["error"] else "")
         lines.append(f"| {r['name']} | {time_text} | {mark(ok['time'])} "
                      f"| {'–' if cell is None else f'cell {cell}: {took:.1f} s'} "
-                     f"| {r['peak_mb']:.0f} MB | {mark(ok['memory'])} | {len(r['explorers'])} "
+                     f"| {megabytes(r['peak_mb'])} | {mark(ok['memory'])} | {len(r['explorers'])} "
                      f"| {'–' if worst is None else f'{worst:.0f} ms'} | {mark(ok['sliders'])} |")
     total = sum(r["seconds"] for r in results)
-    peak = max(r["peak_mb"] for r in results)
+    peaks = [r["peak_mb"] for r in results if r["peak_mb"] is not None]
+    peak = max(peaks) if len(peaks) == len(results) else None
     n_explorers = sum(len(r["explorers"]) for r in results)
     worsts = [w for w in map(worst_update, results) if w is not None]
     worst = max(worsts) if worsts else None
     lines.append(f"| **whole course** ({len(results)} notebooks) | **{total:.1f} s** "
-                 f"| {mark(total <= COURSE_SECONDS)} (≤ 5 min) | | {peak:.0f} MB (max) "
-                 f"| {mark(peak <= PEAK_MB)} | {n_explorers} "
+                 f"| {mark(total <= COURSE_SECONDS)} (≤ 5 min) | | {megabytes(peak)} (max) "
+                 f"| {mark(peak is not None and peak <= PEAK_MB)} | {n_explorers} "
                  f"| {'–' if worst is None else f'{worst:.0f} ms'} "
                  f"| {mark(worst is None or worst <= UPDATE_MS)} |")
     lines += ["", "| notebook | cell | explorer: title (draw function) | slider moved "
