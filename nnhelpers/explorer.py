@@ -25,7 +25,7 @@ def render_png(fig):
     Introduced in: 01_neurons.ipynb
     """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=fig.dpi)
+    fig.savefig(buffer, format="png", dpi=fig.dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 

@@ -249,7 +249,7 @@ def format_tables(results):
         for e in r["explorers"]:
             times = [t for t in (e["update_ms"], e["move_ms"]) if t is not None]
             move = "–" if e["move_ms"] is None else f"{e['move_ms']:.0f} ms"
-            title = f"{e['title']} " if e.get("title") else ""
+            title = e["title"].replace("|", "\\|") + " " if e.get("title") else ""
             lines.append(f"| {r['name']} | {e['cell']} | {title}(`{e['draw']}`) "
                          f"| {e['slider'] or '–'} "
                          f"| {e['update_ms']:.0f} ms | {move} "
