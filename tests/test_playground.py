@@ -12,6 +12,14 @@ from nnhelpers import (Playground, PlaygroundModel, draw_playground, make_circle
 LN2 = np.log(2.0)      # cross-entropy of guessing 0.5 for every point
 
 
+
+def run_in_own_loop(coroutine):
+    """asyncio.run in a fresh thread: works even when this thread already runs a loop
+    (the browser tests' Playwright session keeps one running in the pytest process)."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 def accuracy(model):
     return np.mean((model.predict_proba(model.X_train) > 0.5) == model.y_train)
 
@@ -234,7 +242,7 @@ def test_run_trains_in_the_background_until_pause():
         await asyncio.sleep(0.05)
         return w, stopped_at
 
-    w, stopped_at = asyncio.run(scenario())
+    w, stopped_at = run_in_own_loop(scenario())
     assert stopped_at >= 20 and stopped_at % 10 == 0        # whole chunks of 10 epochs
     assert w.model.epoch == stopped_at and not w.running
     assert w.task.done() and not w.run_button.disabled and w.pause_button.disabled
@@ -249,7 +257,7 @@ def test_a_new_playground_pauses_the_old_one():
         await asyncio.wait_for(old.task, timeout=5)
         return old, new
 
-    old, new = asyncio.run(scenario())
+    old, new = run_in_own_loop(scenario())
     assert not old.running and old.task.done() and not new.running
 
 
