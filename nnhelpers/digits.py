@@ -8,6 +8,7 @@ import numpy as np
 from PIL import Image
 
 from ._validate import as_array, labels as check_labels, positive_int, real
+from .prepare import scale_to_range
 
 MNIST_SIZE, MNIST_BOX = 28, 20
 MNIST_CENTER = (14.0, 14.0)   # where MNIST's centres of mass sit (row, column), 0-based
@@ -24,7 +25,7 @@ def scale_pixels(images, low=0.01, high=1.0):
     if x.size and (x.min() < 0 or x.max() > 255):
         raise ValueError(f"images must hold pixel values 0..255, got values from "
                          f"{x.min()} to {x.max()}")
-    return low + x / 255.0 * (high - low)
+    return scale_to_range(x, low, high, x_min=0.0, x_max=255.0)
 
 
 def digit_targets(labels, n_classes=10, low=0.01, high=0.99):

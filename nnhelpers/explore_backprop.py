@@ -61,7 +61,6 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
 def _scene_split(fig, W, e):
     """Both panels with every artist the sliders change; draw_error_split fills in the values."""
     fig.clear()
-    fig.set_layout_engine("none")           # fixed margins: faster than constrained layout
     ax_net, ax_bar = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1], "wspace": 0.2, **MARGINS})
     pos = draw_network([W], ax_net, values=[np.zeros(2), e], labels=["hidden errors", "output errors"],
                        max_width=LINK_WIDTH)

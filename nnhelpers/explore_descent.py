@@ -30,7 +30,6 @@ def _f4(x):
 
 def _two_panels(fig, ratio, **margins):
     """Two axes side by side with fixed margins (no constrained layout: redraws are faster)."""
-    fig.set_layout_engine("none")
     grid = fig.add_gridspec(1, 2, width_ratios=[ratio, 1], right=0.98, **margins)
     return fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
 

@@ -94,7 +94,6 @@ def draw_signals(fig, w11=0.9, w12=0.2, w21=0.3, w22=0.8, input1=1.0, input2=0.5
     W = np.array([[w11, w21], [w12, w22]])
     I = np.array([input1, input2])
     (X,), (_, O) = forward_pass([W], I)
-    fig.set_layout_engine("none")           # fixed margins: a third faster than constrained layout
     ax_net, ax_sig = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1], "wspace": 0.25, **MARGINS})
     pos = draw_network([W], ax_net, values=[I, O], labels=["inputs I", "outputs O"])
     ax_net.set_xlim(-0.35, 1.35)

@@ -161,7 +161,6 @@ def draw_svd(fig, k, image):
     A_k = low_rank(A, k)
     s = np.linalg.svd(A, compute_uv=False)
     error = np.sqrt(np.sum((A - A_k) ** 2)) / np.sqrt(np.sum(A * A))
-    fig.set_layout_engine("none")            # fixed panels: faster, and nothing jumps
     ax_a, ax_k, ax_s = (fig.add_axes(rect) for rect in SVD_PANELS)
     for ax, picture, title in ((ax_a, A, f"original (rank {np.linalg.matrix_rank(A)})"),
                                (ax_k, A_k, f"rank k = {k}")):

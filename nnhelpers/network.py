@@ -7,6 +7,7 @@ import numpy as np
 
 from ._validate import as_array, choice, generator, positive, positive_int
 from .activations import logit, sigmoid
+from .prepare import scale_to_range
 
 RULES = ("book", "gradient")
 
@@ -102,7 +103,6 @@ class NeuralNetwork:
 
 
 def _rescale(v, low=0.01, high=0.99):
-    span = v.max() - v.min()
-    if span == 0:
+    if v.max() == v.min():
         return np.full_like(v, (low + high) / 2)
-    return low + (v - v.min()) / span * (high - low)
+    return scale_to_range(v, low, high)

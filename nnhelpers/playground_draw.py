@@ -54,7 +54,6 @@ def _empty_axes(fig):
                 ax.get_legend().remove()
         return art["axes"]
     fig.clear()
-    fig.set_layout_engine("none")          # panels are placed by hand: no layout engine
     return tuple(fig.add_axes(rect) for rect in PANELS)
 
 

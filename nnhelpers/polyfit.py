@@ -155,7 +155,6 @@ def draw_polyfit(fig, M, N, ln_lambda, lambda_zero, seed=2, test_seed=102):
     w = fit_polynomial(x, t, M, lam)
     train, test = rms_error(x, t, w), rms_error(x_test, t_test, w)
     shown = "−∞ (λ = 0)" if lambda_zero else f"{ln_lambda:.2f}"
-    fig.set_layout_engine("none")            # fixed axes: faster, and nothing jumps
     ax = fig.add_axes([0.11, 0.14, 0.86, 0.77])
     plot_fit(ax, x, t, w, title=f"M = {M}, N = {N}, ln λ = {shown}")
     ax.legend(loc="lower left")
