@@ -74,6 +74,22 @@ def matmul_gflops(np, repeats):
             flops / statistics.median(c for _, c in runs) / 1e9)
 
 
+def products_only(np, X, batch_size):
+    """Seconds for one pass of just the two large products of layer 1, float32.
+
+    The same layout as nh.MLP: forward Z = X_b @ W.T, weight gradient
+    dW = Δᵀ @ X_b, with W (100, 784) and Δ (batch, 100). No other arithmetic,
+    no data gathering: a floor under any trainer that does this work here.
+    """
+    rng = np.random.default_rng(3)
+    W = rng.standard_normal((SIZES[1], SIZES[0]), dtype=np.float32)
+    D = rng.standard_normal((batch_size, SIZES[1]), dtype=np.float32)
+    for start in range(0, len(X), batch_size):
+        Xb = X[start:start + batch_size]
+        Xb @ W.T
+        D[:len(Xb)].T @ Xb
+
+
 def load(args, nh, np):
     if args.data_dir is None:
         (images, labels), _ = nh.load_mnist("sample")
@@ -117,14 +133,17 @@ def main(argv=None):
         nets[dt].fit(*(a[:4 * args.batch_size] for a in data[dt]), epochs=1,
                      batch_size=args.batch_size, lr=0.1, rng=np.random.default_rng(2))
     peak, peak_cpu = matmul_gflops(np, args.repeats)
-    runs = {"book": [], "float64": [], "float32": []}
+    runs = {"book": [], "float64": [], "float32": [], "products": []}
+    products_only(np, data["float32"][0][:4 * args.batch_size], args.batch_size)
     for r in range(args.repeats):
         runs["book"].append(timed(lambda: train_book(r * n_book)))
         for dt in ("float64", "float32"):
             runs[dt].append(timed(lambda: train_mlp(dt)))
+        runs["products"].append(timed(lambda: products_only(np, data["float32"][0], args.batch_size)))
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
-    per_epoch = {"book": EPOCH / n_book, "float64": EPOCH / n, "float32": EPOCH / n}
+    per_epoch = {"book": EPOCH / n_book, "float64": EPOCH / n, "float32": EPOCH / n,
+                 "products": EPOCH / n}
     wall = {k: statistics.median(w for w, _ in v) * per_epoch[k] for k, v in runs.items()}
     cpu = {k: statistics.median(c for _, c in v) * per_epoch[k] for k, v in runs.items()}
     gflops = {k: training_flops(EPOCH) / s / 1e9 for k, s in wall.items()}
@@ -157,6 +176,13 @@ def main(argv=None):
     print(f"MLP float32 reaches {gflops['float32']:.1f} GFLOP/s = {share:.1%} of the large "
           f"float32 matrix product (target ≥ 50 %; by CPU time "
           f"{gflops_cpu['float32'] / peak_cpu:.1%})")
+    floor = wall["products"]
+    print(f"ceiling: the two 784×100 products of layer 1 alone (X_b @ W.T and Δᵀ @ X_b, float32, "
+          f"batch {args.batch_size}, nothing else) take {floor:.3f} s/epoch here "
+          f"(CPU {cpu['products']:.3f} s), so no trainer doing this arithmetic on one "
+          f"core of this machine can be more than {wall['book'] / floor:.1f}× faster than the "
+          f"book network (by CPU time {cpu['book'] / cpu['products']:.1f}×); MLP float32 "
+          f"spends {floor / wall['float32']:.0%} of its epoch in them")
     print("(on a busy machine wall-clock times wait for other programs; the CPU-time figures count "
           "only this process's own work)")
     return 0

@@ -1,4 +1,5 @@
 """Every notebook keeps the course's conventions (checked on the committed files)."""
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -60,3 +61,10 @@ def test_ignore_output_only_on_widget_and_timing_cells(nb):
         has_widget = any(WIDGET in o.get("data", {}) for o in c.get("outputs", []))
         timing = re.search(r"perf_counter|time\(|timeit|%%time", source(c))
         assert has_widget or timing, f"{name}: nbval-ignore-output on a cell that is neither widget nor timing:\n{source(c)[:200]}"
+
+
+def test_widget_model_ids_are_the_stable_ones_from_tools_execute(nb):
+    name, book = nb
+    state = book["metadata"].get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    expected = [hashlib.sha256(f"{name}:{k}".encode()).hexdigest()[:32] for k in range(len(state.get("state", {})))]
+    assert set(state.get("state", {})) == set(expected), f"{name}: re-run it with tools/execute.py"

@@ -6,9 +6,11 @@
 Each notebook runs in a fresh kernel started in its own folder, with NumPy's
 RuntimeWarnings as errors (as under the tests). Afterwards volatile metadata
 (timings) is cleared, cell tags are kept, and consecutive pieces of one
-stream are joined, so two runs give the same file apart from widget model ids.
+stream are joined, and widget model ids (random in the kernel) are renamed
+after the notebook and their order, so two runs give the same file.
 Cells tagged `skip-execution` are left as they are.
 """
+import hashlib
 import os
 import sys
 import time
@@ -41,6 +43,15 @@ def tidy(nb):
             cell["outputs"] = coalesce_streams(cell.get("outputs", []))
 
 
+def stable_widget_ids(nb, name):
+    """The notebook with every widget model id replaced by one made from name and its order."""
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    text = nbformat.writes(nb)
+    for k, old in enumerate(state.get("state", {})):
+        text = text.replace(old, hashlib.sha256(f"{name}:{k}".encode()).hexdigest()[:32])
+    return nbformat.reads(text, as_version=4)
+
+
 def execute(path, timeout=600):
     """Run one notebook in place; returns the seconds it took."""
     path = Path(path).resolve()
@@ -49,7 +60,7 @@ def execute(path, timeout=600):
     NotebookClient(nb, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     tidy(nb)
-    nbformat.write(nb, path)
+    nbformat.write(stable_widget_ids(nb, path.name), path)
     return time.perf_counter() - start
 
 
