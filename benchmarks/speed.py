@@ -179,8 +179,8 @@ def main(argv=None):
     floor = wall["products"]
     print(f"ceiling: the two 784×100 products of layer 1 alone (X_b @ W.T and Δᵀ @ X_b, float32, "
           f"batch {args.batch_size}, nothing else) take {floor:.3f} s/epoch here "
-          f"(CPU {cpu['products']:.3f} s), so no trainer doing this arithmetic on one "
-          f"core of this machine can be more than {wall['book'] / floor:.1f}× faster than the "
+          f"(CPU {cpu['products']:.3f} s), so no trainer doing this arithmetic with "
+          f"{args.threads} BLAS thread{'s' if args.threads > 1 else ''} on this machine can be more than {wall['book'] / floor:.1f}× faster than the "
           f"book network (by CPU time {cpu['book'] / cpu['products']:.1f}×); MLP float32 "
           f"spends {floor / wall['float32']:.0%} of its epoch in them")
     print("(on a busy machine wall-clock times wait for other programs; the CPU-time figures count "
