@@ -18,14 +18,18 @@ TITLES = {"equal": "equal split", "proportional": "proportional split",
           "transpose": "Wᵀ shortcut (no denominators)"}
 BAR_COLOURS = (COLORS["class0"], COLORS["class1"], "#888888")     # from e1, from e2, hidden error
 LINK_WIDTH = 6.0                # the widest link, as in plotting.draw_network
+LINK_GREY = "#c8c8c8"           # links for w >= 0, so the coloured error bars on them stand out
+FLOW_START, FLOW_LONGEST = 0.9, 0.55   # bars on the links: where they start, and the longest (link fractions)
 
 
 def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, how="proportional"):
     """Draw 2 hidden → 2 output nodes with each output error's share on its links.
 
     `w_jk` links hidden j to output k, so W = [[w11, w21], [w12, w22]]. Left: the
-    diagram (width ∝ |w|) with the piece each link carries back; right: bars for
-    the pieces from e1 and e2 and for each hidden error. Returns the readout.
+    diagram (width ∝ |w|) with the piece each link carries back, as a number and
+    as a bar on the link that runs back from the output node (length ∝ |piece|,
+    dashed when negative); right: bars for the pieces from e1 and e2 and for each
+    hidden error. Returns the readout.
     The axes are made once per figure; later calls redraw only their contents.
 
     Introduced in: 04_backpropagating_errors.ipynb
@@ -39,8 +43,9 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
     biggest = float(np.abs(W).max()) or 1.0
     for (k, j), line in zip(np.ndindex(2, 2), art["links"]):     # draw_network's order and widths
         line.set_linewidth(0.5 + LINK_WIDTH * abs(W[k, j]) / biggest)
-        line.set_color(COLORS["positive"] if W[k, j] >= 0 else COLORS["negative"])
+        line.set_color(LINK_GREY if W[k, j] >= 0 else COLORS["negative"])
         art["pieces"][k][j].set_text(f"w{j + 1}{k + 1}={W[k, j]:.2f} ← {pieces[k, j]:.4f}")
+        _set_flow(art["flows"][k][j], art["ends"][k][j], pieces[k, j], np.abs(e).max())
     for text, value in zip(art["values"], np.concatenate([e_hidden, e])):
         text.set_text(f"{value:.4f}")
     bars = [pieces[0], pieces[1], e_hidden]
@@ -58,6 +63,15 @@ def draw_error_split(fig, w11=2.0, w21=3.0, w12=1.0, w22=4.0, e1=0.8, e2=0.5, ho
             f"({how}) → e_hidden=({e_hidden[0]:.4f}, {e_hidden[1]:.4f})")
 
 
+def _set_flow(bar, ends, piece, scale):
+    """Put the bar for one piece on its link: from near the output node back towards the hidden one."""
+    (x0, y0), (x1, y1) = ends                        # hidden node, output node
+    t_end = FLOW_START - FLOW_LONGEST * abs(piece) / scale if scale > 0 else FLOW_START
+    bar.set_data([x0 + FLOW_START * (x1 - x0), x0 + t_end * (x1 - x0)],
+                 [y0 + FLOW_START * (y1 - y0), y0 + t_end * (y1 - y0)])
+    bar.set_linestyle("--" if piece < 0 else "-")
+
+
 def _scene_split(fig, W, e):
     """Both panels with every artist the sliders change; draw_error_split fills in the values."""
     fig.clear()
@@ -66,9 +80,12 @@ def _scene_split(fig, W, e):
                        max_width=LINK_WIDTH)
     ax_net.set_xlim(-0.35, 1.35)
     art = {"key": "error_split", "axes": (ax_net, ax_bar), "links": list(ax_net.lines),
-           "values": list(ax_net.texts[:4]), "pieces": [[None, None], [None, None]]}
+           "values": list(ax_net.texts[:4]), "pieces": [[None, None], [None, None]],
+           "flows": [[None, None], [None, None]], "ends": [[None, None], [None, None]]}
     for k, j in np.ndindex(2, 2):
-        (x0, y0), (x1, y1) = pos[0][j], pos[1][k]
+        (x0, y0), (x1, y1) = art["ends"][k][j] = pos[0][j], pos[1][k]
+        art["flows"][k][j], = ax_net.plot([], [], color=BAR_COLOURS[k], lw=5, solid_capstyle="butt",
+                                          dash_capstyle="butt", zorder=2.5)
         t = 0.6 if j == k else 0.27
         art["pieces"][k][j] = ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.08, "", ha="center",
                                           fontsize=7.5, color=BAR_COLOURS[k], zorder=4,

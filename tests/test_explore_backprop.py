@@ -116,12 +116,20 @@ def test_draw_error_split_draws_the_pieces_on_links_and_bars():
     fig = Figure()
     draw_error_split(fig, w11=3.0, w21=1.0, w12=1.0, w22=1.0, e1=0.8, e2=0.4)
     ax_net, ax_bar = fig.axes
-    assert len(ax_net.lines) == 4
+    assert len(ax_net.lines) == 8                        # 4 links and the 4 bars on them
+    flows = ax_net.lines[4:]                             # into output 1 from hidden 1, 2; into output 2 ...
+    lengths = [np.hypot(*np.ptp(np.array(f.get_data()), axis=1)) / np.hypot(*np.ptp(np.array(link.get_data()), axis=1))
+               for f, link in zip(flows, ax_net.lines[:4])]
+    assert lengths == pytest.approx([0.55 * 0.6 / 0.8, 0.55 * 0.2 / 0.8, 0.55 * 0.2 / 0.8, 0.55 * 0.2 / 0.8])
+    assert lengths[0] + lengths[1] == pytest.approx(0.55)                 # the pieces of e1 add up to e1
+    assert [f.get_linestyle() for f in flows] == ["-"] * 4
     labels = " | ".join(t.get_text() for t in ax_net.texts)
     for piece in ("w11=3.00 ← 0.6000", "w21=1.00 ← 0.2000", "w12=1.00 ← 0.2000", "w22=1.00 ← 0.2000"):
         assert piece in labels
     heights = [p.get_height() for p in ax_bar.patches if isinstance(p, Rectangle)]
     assert heights == pytest.approx([0.6, 0.2, 0.2, 0.2, 0.8, 0.4])   # from e1, from e2, total
+    draw_error_split(fig, w11=3.0, w21=1.0, w12=1.0, w22=1.0, e1=0.8, e2=-0.4)
+    assert [f.get_linestyle() for f in flows] == ["-", "-", "--", "--"]   # negative pieces are dashed
 
 
 def test_error_split_explorer_follows_its_controls():

@@ -117,3 +117,19 @@ def test_glossary_tool_reports_the_file_current():
     result = subprocess.run([sys.executable, "tools/glossary.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+BOLD_TERM = re.compile(r"\*\*([^*]+)\*\* \(([\u4e00-\u9fff][^)]*)\)")   # **English** (中文) in prose
+
+
+def test_every_bold_term_with_chinese_in_the_notebooks_is_in_the_glossary():
+    text = GLOSSARY.read_text(encoding="utf-8")
+    missing = []
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                for english, chinese in BOLD_TERM.findall("".join(cell["source"])):
+                    if chinese.split(",")[0].strip() not in text:
+                        missing.append(f"{path.name}: **{english}** ({chinese})")
+    assert not missing, missing

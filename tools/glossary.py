@@ -104,6 +104,7 @@ TERMS = [  # (English, 中文, notebook number)
     ("numerical gradient", "数值梯度", "05"),
     ("relative error", "相对误差", "05"),
     ("four equations of backpropagation", "反向传播的四个基本方程", "05"),
+    ("optimise (optimisation, optimiser)", "优化（优化器）", "06"),
     ("training a network", "训练神经网络", "06"),
     ("training", "训练", "06"),
     ("query", "查询", "06"),

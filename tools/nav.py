@@ -5,7 +5,8 @@
 
 Each notebook has a markdown cell starting `<!-- nav-top -->` after its title
 and one starting `<!-- nav-bottom -->` as its last cell: both get links to the
-previous notebook, the start notebook and the next one. The start notebook
+previous notebook, the start notebook and the next one (after the last
+notebook: the glossary, which the course map lists last). The start notebook
 also has a cell starting `<!-- course-map -->` that lists every notebook.
 Titles come from each notebook's first `# ` heading.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 START = "00_start_here.ipynb"
+GLOSSARY = ("../GLOSSARY.md", "Glossary (术语表)")
 MARKERS = ("<!-- nav-top -->", "<!-- nav-bottom -->", "<!-- course-map -->")
 
 
@@ -61,7 +63,7 @@ def expected_cells(entries):
     wanted = {}
     for i, (name, _) in enumerate(entries):
         prev = entries[i - 1] if i > 0 else None
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        nxt = entries[i + 1] if i + 1 < len(entries) else GLOSSARY
         wanted[name] = {m: nav_text(m, prev, nxt) for m in MARKERS[:2]}
         if name == START:
             wanted[name][MARKERS[2]] = map_text(entries[1:])
