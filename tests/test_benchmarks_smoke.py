@@ -76,10 +76,10 @@ def test_mnist_small_plan_prints_the_result_line_last(data_dir, capsys):
     assert float(match.group(1)) >= 0.9
 
 
-def test_mnist_wide_plan_and_stopping_on_time(data_dir, capsys):
+def test_mnist_deep_plan_and_stopping_on_time(data_dir, capsys):
     lines = run("mnist", ["--data-dir", str(data_dir), "--budget", "30"], capsys)
     assert LAST_LINE.match(lines[-1]), lines[-1]
-    assert any(l.startswith("plan 'wide': 784-800-10") and "shifts up to ±1 px" in l for l in lines)
+    assert any(l.startswith("plan 'deep': 784-512-512-10") and "shifts up to ±1 px" in l for l in lines)
 
 
 def test_mnist_stops_when_the_next_epoch_would_miss_the_budget(data_dir, capsys):
