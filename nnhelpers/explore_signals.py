@@ -8,11 +8,13 @@ import numpy as np
 
 from ._validate import as_array, positive_int, real
 from .activations import sigmoid
-from .explorer import explorer, slider
+from .blit import BlitExplorer, current_scene
+from .explorer import slider
 from .plotting import COLORS, draw_network
 
 NODE_COLOURS = (COLORS["class0"], COLORS["class1"])
 MARGINS = {"left": 0.01, "right": 0.97, "bottom": 0.14, "top": 0.9}
+LINK_WIDTH = 6.0                # the widest link, as in plotting.draw_network
 
 
 def _check_weights(weights):
@@ -85,6 +87,7 @@ def draw_signals(fig, w11=0.9, w12=0.2, w21=0.3, w22=0.8, input1=1.0, input2=0.5
 
     `w_ij` is the link from input i to output node j, so W = [[w11, w21], [w12, w22]].
     Returns the readout: the slider values, X = W · I and O = sigmoid(X), 4 decimals.
+    The axes are made once per figure; later calls only update what the values change.
 
     Introduced in: 03_signals_and_matrices.ipynb
     """
@@ -94,30 +97,59 @@ def draw_signals(fig, w11=0.9, w12=0.2, w21=0.3, w22=0.8, input1=1.0, input2=0.5
     W = np.array([[w11, w21], [w12, w22]])
     I = np.array([input1, input2])
     (X,), (_, O) = forward_pass([W], I)
+    art = current_scene(fig, "signals") or _scene_signals(fig)
+    biggest = float(np.abs(W).max()) or 1.0
+    for (j, i), line in zip(np.ndindex(2, 2), art["links"]):     # draw_network's order
+        line.set_linewidth(0.5 + LINK_WIDTH * abs(W[j, i]) / biggest)
+        line.set_color(COLORS["positive"] if W[j, i] >= 0 else COLORS["negative"])
+        art["weights"][j][i].set_text(f"w{i + 1}{j + 1}={W[j, i]:.2f}")
+    for text, value in zip(art["values"], np.concatenate([I, O])):
+        text.set_text(f"{value:.4f}")
+    for j in range(2):
+        art["combined"][j].set_text(f"X{j + 1}={X[j]:.4f}")
+        art["points"][j].set_offsets([[X[j], O[j]]])
+        art["guides"][j].set_data([X[j], X[j], -6], [0, O[j], O[j]])
+    return (f"w11={w11:.2f} w12={w12:.2f} w21={w21:.2f} w22={w22:.2f} "
+            f"I=({input1:.2f}, {input2:.2f}) → X=({X[0]:.4f}, {X[1]:.4f}) "
+            f"O=({O[0]:.4f}, {O[1]:.4f})")
+
+
+def _scene_signals(fig):
+    """Both panels with every artist the sliders change; draw_signals fills in the values."""
+    fig.clear()
     ax_net, ax_sig = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.3, 1], "wspace": 0.25, **MARGINS})
-    pos = draw_network([W], ax_net, values=[I, O], labels=["inputs I", "outputs O"])
+    W = np.ones((2, 2))
+    pos = draw_network([W], ax_net, values=[np.zeros(2), np.zeros(2)], labels=["inputs I", "outputs O"],
+                       max_width=LINK_WIDTH)
     ax_net.set_xlim(-0.35, 1.35)
+    art = {"key": "signals", "links": list(ax_net.lines), "values": list(ax_net.texts[:4]),
+           "weights": [[None, None], [None, None]], "combined": [], "points": [], "guides": []}
     for j in range(2):
         for i in range(2):
             (x0, y0), (x1, y1) = pos[0][i], pos[1][j]
             t = 0.28 if i == j else 0.72
-            ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.07, f"w{i + 1}{j + 1}={W[j, i]:.2f}",
-                        ha="center", fontsize=8, color=COLORS["edge"],
-                        bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 0.5})
+            art["weights"][j][i] = ax_net.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0) + 0.07, "",
+                                               ha="center", fontsize=8, color=COLORS["edge"],
+                                               bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 0.5})
         x, y = pos[1][j]
-        ax_net.text(x, y - 0.32, f"X{j + 1}={X[j]:.4f}", ha="center", va="top", fontsize=8,
-                    color=NODE_COLOURS[j])
+        art["combined"].append(ax_net.text(x, y - 0.32, "", ha="center", va="top", fontsize=8,
+                                           color=NODE_COLOURS[j]))
     z = np.linspace(-6, 6, 200)
     ax_sig.plot(z, sigmoid(z), color=COLORS["edge"], lw=1.5, label="sigmoid")
     for j, colour in enumerate(NODE_COLOURS):
-        ax_sig.scatter([X[j]], [O[j]], s=50, color=colour, zorder=3, label=f"node {j + 1}")
-        ax_sig.plot([X[j], X[j], -6], [0, O[j], O[j]], ls=":", color=colour, lw=1)
+        art["points"].append(ax_sig.scatter([0.0], [0.5], s=50, color=colour, zorder=3, label=f"node {j + 1}"))
+        art["guides"].append(ax_sig.plot([], [], ls=":", color=colour, lw=1)[0])
     ax_sig.set(xlim=(-6, 6), ylim=(0, 1), xlabel="combined input X", ylabel="output O",
                title="O = sigmoid(X)")
-    ax_sig.legend(loc="lower right")
-    return (f"w11={w11:.2f} w12={w12:.2f} w21={w21:.2f} w22={w22:.2f} "
-            f"I=({input1:.2f}, {input2:.2f}) → X=({X[0]:.4f}, {X[1]:.4f}) "
-            f"O=({O[0]:.4f}, {O[1]:.4f})")
+    legend = ax_sig.legend(loc="lower right")
+    # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
+    by_z = lambda artists: sorted(artists, key=lambda a: a.get_zorder())   # noqa: E731
+    art["axes"] = (ax_net, ax_sig)
+    art["moving"] = (by_z([*ax_net.lines, *ax_net.collections, *art["values"], *art["combined"],
+                           *art["weights"][0], *art["weights"][1]])
+                     + by_z([*art["guides"], *art["points"], legend]))
+    fig.scene = art
+    return art
 
 
 def signals_explorer():
@@ -129,5 +161,5 @@ def signals_explorer():
                 for name, value in (("w11", 0.9), ("w12", 0.2), ("w21", 0.3), ("w22", 0.8))}
     controls.update(input1=slider(1.0, -1.0, 1.0, 0.05, "input1"),
                     input2=slider(0.5, -1.0, 1.0, 0.05, "input2"))
-    return explorer(draw_signals, controls, width=8.0, height=3.6,
-                    title="Move a weight: the link width follows |w|, the outputs follow at once")
+    return BlitExplorer(draw_signals, controls, width=8.0, height=3.6,
+                        title="Move a weight: the link width follows |w|, the outputs follow at once")
