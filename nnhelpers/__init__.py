@@ -23,14 +23,14 @@ from .descent import error_curve, error_curve_slope, two_minima, two_minima_grad
 from .explore_descent import draw_descent_1d, explore_descent_1d, draw_descent_2d, explore_descent_2d
 from .explore_neurons import (KM_PER_MILE, correct_constant, train_slope, make_bugs, misclassified, draw_predicting_machine, predicting_machine_explorer, draw_classifier, classifier_explorer, draw_slope_steps, slope_steps_explorer, GATES, truth_table, logic_unit, xnor_network, fewest_line_mistakes, draw_gate_lines, draw_neuron_schematic)
 from .explore_activation import (shaped_activation, draw_activation, activation_explorer, neuron_points, draw_neuron, neuron_explorer, draw_softmax, softmax_explorer)
-from .digits import scale_pixels, digit_targets, to_gray, center_of_mass, preprocess_digit, rotate_images, confusion_matrix
+from .digits import scale_pixels, digit_targets, to_gray, center_of_mass, preprocess_digit, confusion_matrix
 from .digit_training import flatten_images, train_network, query_all, score_card, accuracy
 from .digit_plots import show_digits, plot_confusion, show_mistakes, show_backqueries
 from .handwriting import Prediction, predict_drawing, draw_prediction, sketch_digit, image_from_bytes
 from .drawpad import drawing_pad, upload_digit
 from .explore_signals import forward_pass, forward_rows, draw_signals, signals_explorer
 from .explore_backprop import split_shares, hidden_errors, hidden_gradient, ComparisonTable, compare_hidden_errors, draw_error_split, error_split_explorer
-from .augment import shift_images, random_shift, random_shifts
+from .augment import shift_images, random_shift, random_shifts, rotate_images
 from .prepare import scale_to_range, standardise, dummy_variables
 from .playground_model import PlaygroundModel
 from .playground_draw import draw_playground, update_playground

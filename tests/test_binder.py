@@ -9,7 +9,6 @@ executes the start notebook in a kernel of that environment. The second asks
 repo2docker itself which Dockerfile it would build (`--no-build --debug`, no
 Docker needed). The last two parse README.md's Binder badge and nbgitpuller link.
 """
-import json
 import os
 import re
 import shutil

@@ -29,7 +29,7 @@ def test_every_notebook_has_top_and_bottom_links():
         assert len(top) == 1, path.name
         assert cells[-1].startswith("<!-- nav-bottom -->"), path.name
         nxt = NOTEBOOKS[i + 1].name if i + 1 < len(NOTEBOOKS) else "../GLOSSARY.md"   # the last leads on
-        assert f"Next: [" in top[0] and f"({nxt}) ➡" in top[0] and f"({nxt}) ➡" in cells[-1], path.name
+        assert "Next: [" in top[0] and f"({nxt}) ➡" in top[0] and f"({nxt}) ➡" in cells[-1], path.name
         if i > 0:
             assert f"({NOTEBOOKS[i - 1].name})" in top[0]
 
