@@ -9,7 +9,8 @@ import ipywidgets as widgets
 import numpy as np
 
 from ._validate import as_array, describe, generator, positive, positive_int, real
-from .explorer import explorer, slider
+from .blit import BlitExplorer, current_scene
+from .explorer import slider
 from .plotting import COLORS
 
 BUG_EXAMPLES = ((3.0, 1.0, 1.1), (1.0, 3.0, 2.9))   # (width, length, target) for ladybird, caterpillar
@@ -97,28 +98,51 @@ def _legend_outside(fig, ax):
     """Legend to the right of the axes; without a layout engine, make room for it."""
     if fig.get_layout_engine() is None:
         fig.subplots_adjust(left=0.08, right=0.74)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
+    return ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
 
 
 def draw_classifier(fig, A):
     """The bugs, the two training examples (stars, their targets as circles) and the line y = A · x.
 
     Returns the readout: A, both training errors E = t − A · x and the number of misclassified bugs.
+    The bugs are drawn once per figure; later calls only replace the line.
 
     Introduced in: 01_neurons.ipynb
     """
     A = real(A, "A")
     width, length, labels = make_bugs(rng=np.random.default_rng(1))
-    ax = fig.add_subplot()
-    _draw_bugs(ax, width, length, labels)
-    x = np.array([0.0, 4.0])
-    ax.plot(x, A * x, color="k", lw=1.5, label=f"y = {A:.2f} · x")
-    _legend_outside(fig, ax)
-    ax.set_title("Ladybirds below the line, caterpillars above")
+    art = current_scene(fig, "bugs") or _scene_bugs(fig)
+    _set_lines(fig, art, [(A, dict(color="k", lw=1.5, label=f"y = {A:.2f} · x"))],
+               "Ladybirds below the line, caterpillars above")
     errors = [t - A * x for x, _, t in BUG_EXAMPLES]
     wrong = misclassified(A, width, length, labels)
     return (f"A = {A:.4f}   E(ladybird) = {errors[0]:.4f}   E(caterpillar) = {errors[1]:.4f}"
             f"   misclassified = {wrong} of {len(labels)}")
+
+
+def _scene_bugs(fig):
+    """Axes with the bugs and the training examples; _set_lines adds the lines y = A · x."""
+    fig.clear()
+    ax = fig.add_subplot()
+    _draw_bugs(ax, *make_bugs(rng=np.random.default_rng(1)))
+    title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom",
+                    fontsize=ax.title.get_fontsize())             # not set_title: it is blitted
+    fig.scene = {"key": "bugs", "axes": (ax,), "lines": [], "legend": None, "title": title, "moving": []}
+    return fig.scene
+
+
+def _set_lines(fig, art, lines, title):
+    """Replace the scene's lines y = A · x by `lines`, [(A, plot keywords)], with legend and title."""
+    ax = art["axes"][0]
+    for artist in art["lines"] + ([art["legend"]] if art["legend"] else []):
+        artist.remove()
+    x = np.array([0.0, 4.0])
+    art["lines"] = [ax.plot(x, a * x, **style)[0] for a, style in lines]
+    art["legend"] = _legend_outside(fig, ax)
+    art["title"].set_text(title)
+    # what a blitting explorer redraws, in the order a full draw would (bugs sit above the lines)
+    art["moving"] = sorted([*art["lines"], *ax.collections], key=lambda a: a.get_zorder()) + [
+        art["legend"], art["title"]]
 
 
 def classifier_explorer(A=0.25):
@@ -126,30 +150,26 @@ def classifier_explorer(A=0.25):
 
     Introduced in: 01_neurons.ipynb
     """
-    return explorer(draw_classifier, {"A": slider(A, 0.0, 4.0, 0.01, "slope A")},
-                    width=7.5, height=4.2, title="A linear classifier for bugs")
+    return BlitExplorer(draw_classifier, {"A": slider(A, 0.0, 4.0, 0.01, "slope A")},
+                        width=7.5, height=4.2, title="A linear classifier for bugs")
 
 
 def draw_slope_steps(fig, step, lr, A=0.25):
     """Replay `step` corrections of train_slope from A, drawing every line on the way.
 
     Returns the readout: the slider values (step, L) and the slope A reached.
+    The bugs are drawn once per figure; later calls only replace the lines.
 
     Introduced in: 01_neurons.ipynb
     """
     step = positive_int(step, "step", minimum=0)
     history = train_slope(A, lr=lr, steps=step)
-    width, length, labels = make_bugs(rng=np.random.default_rng(1))
-    ax = fig.add_subplot()
-    _draw_bugs(ax, width, length, labels)
     slopes = [real(A, "A")] + [h["A"] for h in history]
-    x = np.array([0.0, 4.0])
-    for k, a in enumerate(slopes):
-        last = k == len(slopes) - 1
-        ax.plot(x, a * x, color="k" if last else "grey", lw=1.8 if last else 0.8,
-                ls="-" if last else "--", label=f"step {k}: A = {a:.4f}" if k < 6 or last else None)
-    _legend_outside(fig, ax)
-    ax.set_title(f"Correcting the slope, learning rate L = {lr:.2f}")
+    styles = [dict(color="grey", lw=0.8, ls="--", label=f"step {k}: A = {a:.4f}" if k < 6 else None)
+              for k, a in enumerate(slopes[:-1])]
+    styles.append(dict(color="k", lw=1.8, ls="-", label=f"step {len(slopes) - 1}: A = {slopes[-1]:.4f}"))
+    art = current_scene(fig, "bugs") or _scene_bugs(fig)
+    _set_lines(fig, art, list(zip(slopes, styles)), f"Correcting the slope, learning rate L = {lr:.2f}")
     return f"step = {step}   L = {lr:.2f}   A = {slopes[-1]:.4f}"
 
 
@@ -160,5 +180,5 @@ def slope_steps_explorer():
     """
     steps = widgets.IntSlider(value=2, min=0, max=8, description="steps",
                               style={"description_width": "initial"})
-    return explorer(draw_slope_steps, {"step": steps, "lr": slider(0.5, 0.1, 1.0, 0.05, "learning rate L")},
-                    width=7.5, height=4.2, title="Correct the slope step by step")
+    return BlitExplorer(draw_slope_steps, {"step": steps, "lr": slider(0.5, 0.1, 1.0, 0.05, "learning rate L")},
+                        width=7.5, height=4.2, title="Correct the slope step by step")

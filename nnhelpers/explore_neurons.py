@@ -15,7 +15,8 @@ from .explore_classifier import (BUG_EXAMPLES, classifier_explorer, draw_classif
                                  slope_steps_explorer, train_slope)
 from .explore_gates import (GATES, draw_gate_lines, fewest_line_mistakes, logic_unit,
                             truth_table, xnor_network)
-from .explorer import explorer, slider
+from .blit import BlitExplorer, current_scene
+from .explorer import slider
 from .neuron_schematic import draw_neuron_schematic
 from .plotting import COLORS
 
@@ -45,25 +46,41 @@ def correct_constant(c, km=KM, miles=MILES, lr=0.5, steps=6):
 def draw_predicting_machine(fig, c):
     """Left: the machine miles = c · km and the true example. Right: the error against c.
 
+    The axes are made once per figure; later calls only move the line, the error and the point.
+
     Introduced in: 01_neurons.ipynb
     """
     c = real(c, "c")
     prediction = c * KM
     error = MILES - prediction
+    art = current_scene(fig, "predicting_machine") or _scene_machine(fig)
+    art["line"].set_ydata(c * art["line"].get_xdata())
+    art["label"].set_text(f"miles = {c:.2f} · km")
+    art["error"].set_segments([[(KM, prediction), (KM, MILES)]])
+    art["point"].set_offsets([[c, error]])
+    return f"c = {c:.4f}   prediction = {prediction:.4f} miles   error = {error:.4f}"
+
+
+def _scene_machine(fig):
+    """Both panels with the artists that c moves; draw_predicting_machine sets their values."""
+    fig.clear()
     left, right = fig.subplots(1, 2)
-    km = np.array([0.0, 120.0])
-    left.plot(km, c * km, color="k", lw=1.5, label=f"miles = {c:.2f} · km")
+    line, = left.plot([0.0, 120.0], [0.0, 0.0], color="k", lw=1.5, label="miles = c · km")
     left.scatter([KM], [MILES], color=COLORS["truth"], zorder=3, label="truth: 100 km")
-    left.vlines(KM, prediction, MILES, color=COLORS["test"], lw=2, label="error")
+    error = left.vlines(KM, 0.0, MILES, color=COLORS["test"], lw=2, label="error")
     left.set(xlim=(0, 120), ylim=(0, 120), xlabel="kilometres", ylabel="miles", title="The machine")
-    left.legend(loc="upper left")
+    legend = left.legend(loc="upper left")
     cs = np.array([0.0, 1.0])
     right.plot(cs, MILES - cs * KM, color=COLORS["train"])
     right.axhline(0.0, color="grey", lw=0.8)
-    right.scatter([c], [error], color=COLORS["test"], zorder=3)
+    point = right.scatter([0.0], [0.0], color=COLORS["test"], zorder=3)
     right.set(xlim=(0, 1), xlabel="constant c", ylabel="error (miles)",
               title="Error = truth − prediction")
-    return f"c = {c:.4f}   prediction = {prediction:.4f} miles   error = {error:.4f}"
+    fig.scene = {"key": "predicting_machine", "axes": (left, right), "line": line, "error": error,
+                 "point": point, "label": legend.get_texts()[0],
+                 "moving": sorted([line, error, left.collections[0]], key=lambda a: a.get_zorder())
+                 + [legend, point]}        # as a full draw orders them: the truth point on top
+    return fig.scene
 
 
 def predicting_machine_explorer(c=0.5):
@@ -71,7 +88,7 @@ def predicting_machine_explorer(c=0.5):
 
     Introduced in: 01_neurons.ipynb
     """
-    return explorer(draw_predicting_machine,
+    return BlitExplorer(draw_predicting_machine,
                     {"c": slider(c, 0.0, 1.0, 0.001, "constant c", readout_format=".3f")},
                     width=8.0, height=3.4, title="The predicting machine: km → miles")
 

@@ -2,7 +2,8 @@
 import numpy as np
 
 from ._validate import as_array, generator, positive_int, real
-from .explorer import explorer, slider
+from .blit import BlitExplorer, current_scene
+from .explorer import slider
 from .plotting import COLORS
 
 
@@ -36,23 +37,38 @@ def mean_squared_error(y, y_hat):
 def draw_guess_the_function(fig, w, b, x=None, y=None):
     """Plot the data, the guess y = w·x + b and the errors; return the readout.
 
+    The data are drawn once per figure; later calls only move the line and the errors.
+
     Introduced in: 00_start_here.ipynb
     """
     w, b = real(w, "w"), real(b, "b")
     if x is None or y is None:
         x, y = line_data(rng=np.random.default_rng(0))
-    ax = fig.add_subplot()
+    x, y = as_array(x, "x", ndim=1), as_array(y, "y", ndim=1)
+    art = current_scene(fig, ("guess", x.tobytes(), y.tobytes())) or _scene_guess(fig, x, y)
     y_hat = w * x + b
-    ax.vlines(x, y, y_hat, color=COLORS["test"], lw=0.8, alpha=0.6, label="errors")
-    ax.scatter(x, y, color=COLORS["train"], s=18, zorder=3, label="examples")
-    grid = np.linspace(0.0, 3.0, 2)
+    art["errors"].set_segments(np.stack([np.column_stack([x, y]), np.column_stack([x, y_hat])], axis=1))
+    art["line"].set_ydata(w * art["line"].get_xdata() + b)
     sign = "−" if b < 0 else "+"
-    ax.plot(grid, w * grid + b, color="k", lw=1.5, label=f"y = {w:.2f}·x {sign} {abs(b):.2f}")
-    ax.set(xlim=(0, 3), ylim=(-2, 10), xlabel="input x", ylabel="output y",
-           title="Machine learning ≈ finding a function")
-    ax.legend(loc="upper left")
+    art["legend"].get_texts()[-1].set_text(f"y = {w:.2f}·x {sign} {abs(b):.2f}")
     error = mean_squared_error(y, y_hat)
     return f"w = {w:.2f}   b = {b:.2f}   error E = {error:.4f}"
+
+
+def _scene_guess(fig, x, y):
+    """The axes with the examples; draw_guess_the_function moves the line and the errors."""
+    fig.clear()
+    ax = fig.add_subplot()
+    errors = ax.vlines(x, y, y, color=COLORS["test"], lw=0.8, alpha=0.6, label="errors")
+    points = ax.scatter(x, y, color=COLORS["train"], s=18, zorder=3, label="examples")
+    line, = ax.plot([0.0, 3.0], [0.0, 0.0], color="k", lw=1.5, label="y = w·x + b")
+    ax.set(xlim=(0, 3), ylim=(-2, 10), xlabel="input x", ylabel="output y",
+           title="Machine learning ≈ finding a function")
+    legend = ax.legend(loc="upper left")
+    moving = sorted([errors, line, points], key=lambda a: a.get_zorder()) + [legend]
+    fig.scene = {"key": ("guess", x.tobytes(), y.tobytes()), "axes": (ax,), "errors": errors,
+                 "line": line, "legend": legend, "moving": moving}
+    return fig.scene
 
 
 def guess_the_function_explorer():
@@ -60,7 +76,7 @@ def guess_the_function_explorer():
 
     Introduced in: 00_start_here.ipynb
     """
-    return explorer(draw_guess_the_function,
-                    {"w": slider(0.5, -1.0, 4.0, 0.05, "slope w"),
-                     "b": slider(0.0, -2.0, 4.0, 0.05, "intercept b")},
-                    title="Find the function by hand")
+    return BlitExplorer(draw_guess_the_function,
+                        {"w": slider(0.5, -1.0, 4.0, 0.05, "slope w"),
+                         "b": slider(0.0, -2.0, 4.0, 0.05, "intercept b")},
+                        title="Find the function by hand")
