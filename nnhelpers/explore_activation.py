@@ -9,6 +9,7 @@ import numpy as np
 from ._validate import as_array, choice, positive, real
 from .activations import ACTIVATIONS, sigmoid, softmax
 from .datasets import make_gaussians
+from .blit import BlitExplorer, current_scene
 from .explorer import explorer, slider
 from .plotting import COLORS
 
@@ -82,6 +83,7 @@ def draw_neuron(fig, w1, w2, b, X=None, y=None):
 
     X (n, 2) and y (n,) default to `neuron_points()`. Returns the readout: the
     slider values and the accuracy (share of points on their class's side).
+    The axes and points are drawn once per figure; later calls redraw the shading and the line.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
     """
@@ -90,27 +92,44 @@ def draw_neuron(fig, w1, w2, b, X=None, y=None):
         X, y = neuron_points()
     X = as_array(X, "X", ndim=2, shape=(None, 2))
     y = as_array(y, "y", shape=(X.shape[0],))
+    art = current_scene(fig, ("neuron", X.tobytes(), y.tobytes())) or _scene_neuron(fig, X, y)
+    ax, (gx, gy) = art["axes"][0], art["grid"]
+    art["image"].set_data(sigmoid(w1 * gx + w2 * gy + b))
+    for artist in art["changing"]:
+        artist.remove()
+    t = np.array([-1.5, 1.5])
+    lines = []
+    if abs(w2) >= abs(w1) and w2 != 0:
+        lines = ax.plot(t, -(w1 * t + b) / w2, color="k", lw=1.5, label="output = 0.5")
+    elif w1 != 0:
+        lines = ax.plot(-(w2 * t + b) / w1, t, color="k", lw=1.5, label="output = 0.5")
+    legend = ax.legend(loc="upper left", fontsize=8)
+    art["changing"] = lines + [legend]
+    # what a blitting explorer redraws over the shading, in a full draw's order (grid and spines too)
+    art["moving"] = sorted([art["image"], ax.xaxis, ax.yaxis, *ax.spines.values(), *lines, *art["points"]],
+                           key=lambda a: a.get_zorder()) + [legend]
+    accuracy = float(np.mean((sigmoid(X @ np.array([w1, w2]) + b) >= 0.5) == (y == 1)))
+    line = "" if (w1 or w2) else "   (w1 = w2 = 0: no line)"
+    return f"w1 = {w1:.2f}   w2 = {w2:.2f}   b = {b:.2f}   accuracy = {accuracy:.4f}{line}"
+
+
+def _scene_neuron(fig, X, y):
+    """Axes, shading image and points; draw_neuron sets the shading, the line and the legend."""
+    fig.clear()
     if fig.get_layout_engine() is None:
         fig.subplots_adjust(left=0.14)                  # room for the x2 label
     ax = fig.add_subplot()
     g = np.linspace(-1.5, 1.5, 121)
-    gx, gy = np.meshgrid(g, g)
-    ax.imshow(sigmoid(w1 * gx + w2 * gy + b), extent=(-1.5, 1.5, -1.5, 1.5), origin="lower",
-              cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55, aspect="auto")
-    t = np.array([-1.5, 1.5])
-    if abs(w2) >= abs(w1) and w2 != 0:
-        ax.plot(t, -(w1 * t + b) / w2, color="k", lw=1.5, label="output = 0.5")
-    elif w1 != 0:
-        ax.plot(-(w2 * t + b) / w1, t, color="k", lw=1.5, label="output = 0.5")
-    for cls in (0, 1):
-        ax.scatter(X[y == cls, 0], X[y == cls, 1], s=18, color=COLORS[f"class{cls}"],
-                   edgecolor="white", linewidth=0.4, label=f"class {cls}", zorder=3)
+    image = ax.imshow(np.zeros((g.size, g.size)), extent=(-1.5, 1.5, -1.5, 1.5), origin="lower",
+                      cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55, aspect="auto")
+    points = [ax.scatter(X[y == cls, 0], X[y == cls, 1], s=18, color=COLORS[f"class{cls}"],
+                         edgecolor="white", linewidth=0.4, label=f"class {cls}", zorder=3)
+              for cls in (0, 1)]
     ax.set(xlim=(-1.5, 1.5), ylim=(-1.5, 1.5), xlabel="x1", ylabel="x2",
            title="output σ(w1·x1 + w2·x2 + b): red ≈ 1, blue ≈ 0")
-    ax.legend(loc="upper left", fontsize=8)
-    accuracy = float(np.mean((sigmoid(X @ np.array([w1, w2]) + b) >= 0.5) == (y == 1)))
-    line = "" if (w1 or w2) else "   (w1 = w2 = 0: no line)"
-    return f"w1 = {w1:.2f}   w2 = {w2:.2f}   b = {b:.2f}   accuracy = {accuracy:.4f}{line}"
+    fig.scene = {"key": ("neuron", X.tobytes(), y.tobytes()), "axes": (ax,), "grid": np.meshgrid(g, g),
+                 "image": image, "points": points, "changing": [], "moving": []}
+    return fig.scene
 
 
 def neuron_explorer():
@@ -118,10 +137,10 @@ def neuron_explorer():
 
     Introduced in: 02_activation_and_the_neuron.ipynb
     """
-    return explorer(draw_neuron, {"w1": slider(1.0, -5.0, 5.0, 0.1, "w1"),
-                                  "w2": slider(-1.0, -5.0, 5.0, 0.1, "w2"),
-                                  "b": slider(0.0, -3.0, 3.0, 0.1, "bias b")},
-                    width=5.5, height=4.6, title="One neuron on the plane")
+    return BlitExplorer(draw_neuron, {"w1": slider(1.0, -5.0, 5.0, 0.1, "w1"),
+                                      "w2": slider(-1.0, -5.0, 5.0, 0.1, "w2"),
+                                      "b": slider(0.0, -3.0, 3.0, 0.1, "bias b")},
+                        width=5.5, height=4.6, title="One neuron on the plane")
 
 
 def draw_softmax(fig, temperature, scores=SOFTMAX_SCORES, labels=SOFTMAX_LABELS):

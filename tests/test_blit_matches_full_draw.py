@@ -20,6 +20,8 @@ EXPLORERS = {
     "01 predicting machine": (nh.predicting_machine_explorer, {"c": 0.83}),
     "01 classifier": (nh.classifier_explorer, {"A": 2.4}),
     "01 slope steps": (nh.slope_steps_explorer, {"step": 6, "lr": 0.35}),
+    "02 neuron on the plane": (nh.neuron_explorer, {"w1": 0.0, "w2": 0.0}),
+    "02 neuron, line again": (nh.neuron_explorer, {"w2": 3.2, "b": -0.7}),
     "03 signals": (nh.signals_explorer, {"w12": -1.5, "input1": 0.3}),
     "04 error split": (nh.error_split_explorer, {"w21": 0.4, "e2": -0.6}),
     "05 descent 1-D": (nh.explore_descent_1d, None),
