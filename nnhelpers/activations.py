@@ -5,7 +5,7 @@ works along the last axis). None of them warns for inputs up to ±1e4.
 """
 import numpy as np
 
-from ._validate import as_array, positive
+from ._validate import as_array, positive, real
 
 
 def step(z, threshold=0.0):
@@ -14,7 +14,7 @@ def step(z, threshold=0.0):
     Introduced in: 02_activation_and_the_neuron.ipynb
     """
     z = as_array(z, "z")
-    return (z >= threshold).astype(float)
+    return (z >= real(threshold, "threshold")).astype(float)
 
 
 def step_prime(z):
@@ -100,8 +100,10 @@ def softmax(z, temperature=1.0):
 
     Introduced in: 02_activation_and_the_neuron.ipynb
     """
-    z = as_array(z, "z", ndim=(1, 2)) / positive(temperature, "temperature")
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    z = as_array(z, "z", ndim=(1, 2))
+    T = positive(temperature, "temperature")
+    with np.errstate(over="ignore"):                   # a tiny T sends (z − max) / T to −inf: e^−inf = 0
+        e = np.exp((z - z.max(axis=-1, keepdims=True)) / T)
     return e / e.sum(axis=-1, keepdims=True)
 
 

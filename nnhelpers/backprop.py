@@ -87,8 +87,7 @@ class ComparisonTable:
         Introduced in: 04_backpropagating_errors.ipynb
         """
         g = self.columns["gradient"]
-        return {name: float(v @ g / (np.linalg.norm(v) * np.linalg.norm(g)))
-                for name, v in self.columns.items()}
+        return {name: _cosine(v, g) for name, v in self.columns.items()}
 
     def __repr__(self):
         heads = [HEADERS.get(n, n) for n in self.columns]
@@ -114,3 +113,9 @@ def compare_hidden_errors(W, outputs, targets):
     columns = {how: hidden_errors(W, t - o, how) for how in SPLITS}
     columns["gradient"] = -hidden_gradient(W, o, t)
     return ComparisonTable(columns)
+
+
+def _cosine(v, g):
+    """cos of the angle between v and g; NaN (shown as "nan") when either is the zero vector."""
+    lengths = np.linalg.norm(v) * np.linalg.norm(g)
+    return float(v @ g / lengths) if lengths > 0 else float("nan")

@@ -18,8 +18,12 @@ def _contains_ellipsis(value):
 
 def _compare_values(answer, expected, rtol, atol):
     """None when they agree, else a sentence saying what differs."""
-    if isinstance(expected, str) or isinstance(expected, bool):
-        return None if answer == expected else f"expected {expected!r}, got {answer!r}"
+    if answer is None:
+        return "the answer is None (does the code print the value instead of returning it?)"
+    if isinstance(expected, (str, bool)):
+        kind = str if isinstance(expected, str) else (bool, np.bool_)
+        same = isinstance(answer, kind) and answer == expected
+        return None if same else f"expected {expected!r}, got {answer!r:.60}"
     try:
         a = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):

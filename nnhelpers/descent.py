@@ -64,7 +64,7 @@ def gradient_descent_1d(slope, w0, lr, steps, limit=1e6):
     lr, steps, limit = positive(lr, "lr"), _steps(steps), positive(limit, "limit")
     path = [w]
     for _ in range(steps):
-        w = w - lr * float(slope(w))
+        w = w - lr * float(as_array(slope(w), "slope(w)", shape=()))
         path.append(w)
         if abs(w) > limit:
             break

@@ -41,8 +41,8 @@ def digit_targets(labels, n_classes=10, low=0.01, high=0.99):
     n_classes = positive_int(n_classes, "n_classes")
     single = np.ndim(labels) == 0
     y = check_labels(np.atleast_1d(labels), "labels", n_classes)
-    T = np.full((len(y), n_classes), float(low))
-    T[np.arange(len(y)), y] = high
+    T = np.full((len(y), n_classes), real(low, "low"))
+    T[np.arange(len(y)), y] = real(high, "high")
     return T[0] if single else T
 
 

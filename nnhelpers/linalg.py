@@ -158,6 +158,8 @@ def draw_svd(fig, k, image):
     Introduced in: 10_appendix_linear_algebra.ipynb
     """
     A = as_array(image, "image", ndim=2)
+    if not np.any(A):
+        raise ValueError("image is all zeros: it has no singular values to show")
     A_k = low_rank(A, k)
     s = np.linalg.svd(A, compute_uv=False)
     error = np.sqrt(np.sum((A - A_k) ** 2)) / np.sqrt(np.sum(A * A))

@@ -8,7 +8,7 @@ Drawing lives in playground_draw.py, the widget in playground.py.
 """
 import numpy as np
 
-from ._validate import choice, describe, positive, positive_int, real
+from ._validate import as_array, choice, describe, positive, positive_int, real
 from .datasets import make_circle, make_gaussians, make_spiral, make_xor
 from .mlp import MLP
 
@@ -157,7 +157,7 @@ class PlaygroundModel:
 
         Introduced in: 06_training_a_network.ipynb
         """
-        return self.net.forward(np.asarray(X, dtype=float).reshape(-1, 2))[:, 0]
+        return self.net.forward(as_array(X, "X", shape=(None, 2)))[:, 0]
 
     def summary(self):
         """One line: epoch and the two losses (4 decimals).

@@ -3,7 +3,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure, SubplotParams
 
-from ._validate import as_array
+from ._validate import as_array, labels
 
 COLORS = {"positive": "#d95f02", "negative": "#1b9e77", "class0": "#1f77b4",
           "class1": "#ff7f0e", "train": "#1f77b4", "test": "#d62728", "truth": "#2ca02c",
@@ -86,14 +86,19 @@ def plot_decision_boundary(predict, X, y, ax, resolution=120, margin=0.2):
 
     Introduced in: 06_training_a_network.ipynb
     """
-    X = as_array(X, "X", ndim=2)
+    X = as_array(X, "X", shape=(None, 2))
+    y = labels(y, "y", 2)
+    if len(y) != len(X):
+        raise ValueError(f"X and y must have the same number of rows, got {len(X)} and {len(y)}")
     lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
     gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
     grid = np.column_stack([gx.ravel(), gy.ravel()])
-    scores = np.asarray(predict(grid), dtype=float).reshape(gx.shape)
+    scores = as_array(predict(grid), "predict(points)")
+    if scores.size != len(grid):
+        raise ValueError(f"predict must return one score per point ({len(grid)}), got shape {scores.shape}")
+    scores = scores.reshape(gx.shape)
     ax.contourf(gx, gy, scores, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.45)
     ax.contour(gx, gy, scores, levels=[0.5], colors="k", linewidths=1.0)
-    y = np.asarray(y)
     for cls in (0, 1):
         pts = X[y == cls]
         ax.scatter(pts[:, 0], pts[:, 1], s=12, color=COLORS[f"class{cls}"],

@@ -89,9 +89,13 @@ def gradient_descent_fit(Phi, t, steps, lr=None, lam=0.0):
     Phi = as_array(Phi, "Phi", ndim=2)
     t = as_array(t, "t", shape=(Phi.shape[0],))
     steps, lam = positive_int(steps, "steps"), real(lam, "lam", low=0.0)
-    if lr is None:
-        lr = 1.0 / (np.linalg.eigvalsh(Phi.T @ Phi)[-1] + lam)
-    lr = positive(lr, "lr")
+    L = np.linalg.eigvalsh(Phi.T @ Phi)[-1] + lam
+    if L <= 0:
+        raise ValueError("Phi is all zeros (and lam is 0): there is nothing to fit")
+    lr = positive(1.0 / L if lr is None else lr, "lr")
+    if lr >= 2.0 / L:
+        raise ValueError(f"lr = {lr:g} diverges here: gradient descent needs lr < 2 / L = {2.0 / L:.4g} "
+                         f"(L = {L:.4g}, the largest eigenvalue of ΦᵀΦ + λI); lr=None uses 1 / L")
     w, history = np.zeros(Phi.shape[1]), np.empty(steps)
     for i in range(steps):
         residual = Phi @ w - t
@@ -148,7 +152,7 @@ def draw_polyfit(fig, M, N, ln_lambda, lambda_zero, seed=2, test_seed=102):
     Introduced in: 09_polynomial_curve_fitting.ipynb
     """
     M, N = _order(M), positive_int(N, "N", minimum=2)
-    ln_lambda = real(ln_lambda, "ln_lambda")
+    ln_lambda = real(ln_lambda, "ln_lambda", high=700.0)        # e^700 is near the largest float
     lam = 0.0 if lambda_zero else float(np.exp(ln_lambda))
     x, t = make_sine(N, noise=0.3, rng=np.random.default_rng(seed))
     x_test, t_test = make_sine(100, noise=0.3, rng=np.random.default_rng(test_seed))

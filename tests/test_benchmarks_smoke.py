@@ -68,7 +68,6 @@ def test_mnist_small_plan_prints_the_result_line_last(data_dir, capsys):
     lines = run("mnist", ["--data-dir", str(data_dir), "--budget", "8"], capsys)
     match = LAST_LINE.match(lines[-1])
     assert match, lines[-1]
-    assert 0.0 <= float(match.group(1)) <= 1.0
     assert any(l.startswith("plan 'small': 784-256-128-10") for l in lines)
     assert any("120 training / 40 test images" in l for l in lines)
     assert any(l.startswith("timing: ") and "mallopt" in l for l in lines)

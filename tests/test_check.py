@@ -19,6 +19,7 @@ def test_correct_values(capsys):
     assert feedback(capsys, 0.1 + 0.2, 0.3, name="sum").startswith("✅ sum: correct")
     assert "correct" in feedback(capsys, np.array([1.0, 2.0]), [1.0, 2.0])
     assert "correct" in feedback(capsys, "b", "b")
+    assert "correct" in feedback(capsys, np.float64(3.0) > 2, True)       # NumPy's bool counts as a bool
 
 
 @pytest.mark.parametrize("answer, expected, words", [
@@ -30,6 +31,9 @@ def test_correct_values(capsys):
     ("a", "b", "expected 'b', got 'a'"),
     ("text", 1.0, "expected numbers"),
     (np.array([np.nan]), np.array([1.0]), "NaN or infinity"),
+    (np.array([1, 0]), True, "expected True, got array([1, 0])"),           # never "truth value ... ambiguous"
+    (1, True, "expected True, got 1"),
+    (None, 3.0, "the answer is None"),
 ])
 def test_wrong_answers_are_named(capsys, answer, expected, words):
     out = feedback(capsys, answer, expected, hint="look again")

@@ -99,13 +99,55 @@ def test_augment_is_called_on_batches():
     assert calls == [4, 4, 2]
 
 
-def test_predict_and_evaluate():
+def test_predict_and_evaluate_with_weights_set_by_hand():
+    # softmax over scores (x1, x2, 0): class = which of x1, x2, 0 is largest
     net = nh.MLP([2, 3], output="softmax", rng=np.random.default_rng(0))
-    X = np.random.default_rng(1).normal(size=(7, 2))
-    np.testing.assert_array_equal(net.predict(X), net.forward(X).argmax(axis=1))
-    assert net.evaluate(X, net.predict(X)) == 1.0
+    net.weights[0][...] = [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]
+    net.biases[0][...] = 0.0
+    X = np.array([[2.0, 1.0], [0.5, 3.0], [-1.0, -2.0], [1.0, -1.0], [-3.0, 0.5], [0.2, 0.1], [-0.5, -0.1]])
+    np.testing.assert_array_equal(net.predict(X), [0, 1, 2, 0, 1, 0, 2])
+    assert net.evaluate(X, np.array([0, 1, 2, 1, 0, 2, 0])) == pytest.approx(3 / 7)
+    # one sigmoid output: class 1 where x1 - x2 > 0
     binary = nh.MLP([2, 1], rng=np.random.default_rng(0))
-    np.testing.assert_array_equal(binary.predict(X), (binary.forward(X)[:, 0] > 0.5).astype(int))
+    binary.weights[0][...] = [[1.0, -1.0]]
+    binary.biases[0][...] = 0.0
+    np.testing.assert_array_equal(binary.predict(X), [1, 0, 1, 1, 0, 1, 0])
+    assert binary.evaluate(X, np.array([1, 1, 1, 1, 1, 1, 1])) == pytest.approx(4 / 7)
+
+
+def test_one_full_batch_epoch_is_one_gradient_step():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(8, 3)), np.array([0, 1, 2, 1, 0, 2, 2, 1])
+    net = nh.MLP([3, 4, 3], hidden_activation="tanh", output="softmax", loss="cross_entropy", rng=rng)
+    before = [p.copy() for p in net.weights + net.biases]
+    grads = net.gradients(X, y, l2=0.01)                       # checked against finite differences above
+    net.fit(X, y, epochs=1, batch_size=8, lr=0.3, l2=0.01, rng=np.random.default_rng(0))
+    expected = [p - 0.3 * g for p, g in zip(before, [g for g, _ in grads] + [g for _, g in grads])]
+    for got, want in zip(net.weights + net.biases, expected):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-14)
+
+
+def test_momentum_keeps_a_velocity_across_steps():
+    # v ← μ v − η g,  w ← w + v : two full-batch steps by hand against fit
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(6, 2)), rng.uniform(0.1, 0.9, (6, 1))
+    net = nh.MLP([2, 3, 1], rng=rng)
+    hand = nh.MLP([2, 3, 1], rng=np.random.default_rng(0))
+    hand.weights, hand.biases = [W.copy() for W in net.weights], [b.copy() for b in net.biases]
+    velocity = [np.zeros_like(p) for p in hand.weights + hand.biases]
+    for _ in range(2):
+        grads = hand.gradients(X, y)
+        flat = [g for g, _ in grads] + [g for _, g in grads]
+        for p, v, g in zip(hand.weights + hand.biases, velocity, flat):
+            v *= 0.9
+            v -= 0.5 * g
+            p += v
+    net.fit(X, y, epochs=2, batch_size=6, lr=0.5, momentum=0.9, rng=np.random.default_rng(0))
+    for got, want in zip(net.weights + net.biases, hand.weights + hand.biases):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-14)
+    no_momentum = nh.MLP([2, 3, 1], rng=np.random.default_rng(4))   # the same start as net
+    no_momentum.fit(X, y, epochs=2, batch_size=6, lr=0.5, rng=np.random.default_rng(0))
+    assert np.abs(no_momentum.weights[0] - net.weights[0]).max() > 1e-3   # momentum changed the path
 
 
 def test_save_and_load_round_trip(tmp_path):
@@ -140,7 +182,8 @@ def test_load_rejects_junk_pickles_and_wrong_shapes(tmp_path):
         nh.MLP.load(bad)
     with pytest.raises(FileNotFoundError):
         nh.MLP.load(tmp_path / "missing.npz")
-    assert net.weights[0].shape == (2, 3)
+    net.save(tmp_path / "good.npz")                  # a good file still loads after the failures
+    np.testing.assert_array_equal(nh.MLP.load(tmp_path / "good.npz").weights[0], net.weights[0])
 
 
 @pytest.mark.parametrize("kwargs, error, words", [

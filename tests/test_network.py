@@ -32,7 +32,10 @@ def test_two_by_two_example():
     x = W @ np.array([1.0, 0.5])
     np.testing.assert_allclose(x, [1.05, 0.6])
     np.testing.assert_allclose(nh.sigmoid(x), [0.7408, 0.6457], atol=5e-5)
-    assert net.query([1.0, 0.5]).shape == (2,)
+    net.wih, net.who = np.eye(2), W.copy()       # hidden = sigmoid(I) first, then the 2 × 2 layer
+    h = 1 / (1 + np.exp(-np.array([1.0, 0.5])))
+    o = 1 / (1 + np.exp(-(W @ h)))
+    np.testing.assert_allclose(net.query([1.0, 0.5]), o, rtol=1e-12)
 
 
 def test_initial_weights_shapes_scale_and_seed():
@@ -82,6 +85,21 @@ def test_training_reduces_loss_and_returns_it():
     before = net.loss([1.0, 0.0], [0.9])
     assert net.train([1.0, 0.0], [0.9]) == pytest.approx(before)
     assert net.loss([1.0, 0.0], [0.9]) < before
+
+
+def test_backquery_by_hand_on_a_small_network():
+    # backwards: logit of the targets through who.T, rescaled to [0.01, 0.99], then the same through wih.T
+    net = nh.NeuralNetwork(3, 3, 2, 0.1)
+    net.wih = np.array([[1.0, 2.0, -1.0], [3.0, -1.0, 0.5], [0.0, 1.0, 1.0]])
+    net.who = np.array([[0.5, -1.0, 2.0], [2.0, 1.0, -0.5]])
+    t = np.array([0.2, 0.7])
+    hidden_in = net.who.T @ np.log(t / (1 - t))
+    np.testing.assert_allclose(hidden_in, [1.0014, 2.2336, -3.1962], atol=1e-4)   # by hand
+    hidden = 0.01 + 0.98 * (hidden_in - hidden_in.min()) / (hidden_in.max() - hidden_in.min())
+    signal = net.wih.T @ np.log(hidden / (1 - hidden))
+    expected = 0.01 + 0.98 * (signal - signal.min()) / (signal.max() - signal.min())
+    np.testing.assert_allclose(net.backquery(t), expected, rtol=1e-12)
+    assert 0.01 < expected[2] < 0.99                 # three pixels: the last one is not pinned to an end
 
 
 def test_backquery_shape_and_range():

@@ -42,7 +42,8 @@ def test_the_slides_literal_formula_sigmoid_of_o_k_gives_another_number():
     s = float(nh.sigmoid(o))                          # sigmoid applied a second time
     literal = W11 - ALPHA * worked_slope(s * (1 - s))
     assert round(literal, 5) != 2.00265
-    assert literal == pytest.approx(2.0 + 0.1 * 0.8 * 0.4 * s * (1 - s))
+    assert s == pytest.approx(0.71277, abs=1e-5)      # σ(σ(2.3)) = σ(0.90887)
+    assert literal == pytest.approx(2.00655, abs=1e-5)   # 2.0 + 0.1 · 0.8 · 0.2047 · 0.4, not 2.00265
 
 
 def test_matrix_form_equals_the_book_network_output_update():
