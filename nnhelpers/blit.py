@@ -17,6 +17,14 @@ from PIL import Image
 from .explorer import Explorer, render_png
 
 
+def by_zorder(artists):
+    """The artists in the order a full draw paints them (lowest zorder first; ties keep their order).
+
+    Introduced in: 05_gradient_descent.ipynb
+    """
+    return sorted(artists, key=lambda a: a.get_zorder())
+
+
 def current_scene(fig, key):
     """The scene stored on `fig` if it is still drawn there with this key, else None.
 

@@ -9,15 +9,14 @@ from matplotlib.patches import Patch
 
 from .backprop import (SPLITS, ComparisonTable, compare_hidden_errors, hidden_errors,  # noqa: F401
                        hidden_gradient, split_shares)
-from .blit import BlitExplorer, current_scene
+from .blit import BlitExplorer, by_zorder, current_scene
 from .explorer import slider
-from .explore_signals import MARGINS
+from .explore_signals import LINK_WIDTH, MARGINS
 from .plotting import COLORS, draw_network
 
 TITLES = {"equal": "equal split", "proportional": "proportional split",
           "transpose": "Wᵀ shortcut (no denominators)"}
 BAR_COLOURS = (COLORS["class0"], COLORS["class1"], "#888888")     # from e1, from e2, hidden error
-LINK_WIDTH = 6.0                # the widest link, as in plotting.draw_network
 LINK_GREY = "#c8c8c8"           # links for w >= 0, so the coloured error bars on them stand out
 FLOW_START, FLOW_LONGEST = 0.9, 0.55   # bars on the links: where they start, and the longest (link fractions)
 
@@ -100,9 +99,8 @@ def _scene_split(fig, W, e):
     art["title"] = ax_bar.text(0.5, 1.02, "", transform=ax_bar.transAxes, ha="center", va="bottom",
                                fontsize=ax_bar.title.get_fontsize())   # not set_title: it is blitted
     # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
-    by_z = lambda artists: sorted(artists, key=lambda a: a.get_zorder())   # noqa: E731
-    art["moving"] = (by_z([*ax_net.lines, *ax_net.collections, *ax_net.texts[:4], *ax_net.texts[6:]])
-                     + by_z([ax_bar.yaxis, zero, *ax_bar.patches, *ax_bar.texts, ax_bar.get_legend()]))
+    art["moving"] = (by_zorder([*ax_net.lines, *ax_net.collections, *ax_net.texts[:4], *ax_net.texts[6:]])
+                     + by_zorder([ax_bar.yaxis, zero, *ax_bar.patches, *ax_bar.texts, ax_bar.get_legend()]))
     fig.scene = art
     return art
 

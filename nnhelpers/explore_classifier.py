@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ._validate import as_array, describe, generator, positive, positive_int, real
-from .blit import BlitExplorer, current_scene
+from .blit import BlitExplorer, by_zorder, current_scene
 from .explorer import slider
 from .plotting import COLORS
 
@@ -141,8 +141,7 @@ def _set_lines(fig, art, lines, title):
     art["legend"] = _legend_outside(fig, ax)
     art["title"].set_text(title)
     # what a blitting explorer redraws, in the order a full draw would (bugs sit above the lines)
-    art["moving"] = sorted([*art["lines"], *ax.collections], key=lambda a: a.get_zorder()) + [
-        art["legend"], art["title"]]
+    art["moving"] = by_zorder([*art["lines"], *ax.collections]) + [art["legend"], art["title"]]
 
 
 def classifier_explorer(A=0.25):

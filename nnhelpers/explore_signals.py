@@ -8,7 +8,7 @@ import numpy as np
 
 from ._validate import as_array, positive_int, real
 from .activations import sigmoid
-from .blit import BlitExplorer, current_scene
+from .blit import BlitExplorer, by_zorder, current_scene
 from .explorer import slider
 from .plotting import COLORS, draw_network
 
@@ -143,11 +143,10 @@ def _scene_signals(fig):
                title="O = sigmoid(X)")
     legend = ax_sig.legend(loc="lower right")
     # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
-    by_z = lambda artists: sorted(artists, key=lambda a: a.get_zorder())   # noqa: E731
     art["axes"] = (ax_net, ax_sig)
-    art["moving"] = (by_z([*ax_net.lines, *ax_net.collections, *art["values"], *art["combined"],
+    art["moving"] = (by_zorder([*ax_net.lines, *ax_net.collections, *art["values"], *art["combined"],
                            *art["weights"][0], *art["weights"][1]])
-                     + by_z([*art["guides"], *art["points"], legend]))
+                     + by_zorder([*art["guides"], *art["points"], legend]))
     fig.scene = art
     return art
 

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ._validate import as_array, generator, positive_int, real
-from .blit import BlitExplorer, current_scene
+from .blit import BlitExplorer, by_zorder, current_scene
 from .explorer import slider
 from .plotting import COLORS
 
@@ -65,7 +65,7 @@ def _scene_guess(fig, x, y):
     ax.set(xlim=(0, 3), ylim=(-2, 10), xlabel="input x", ylabel="output y",
            title="Machine learning ≈ finding a function")
     legend = ax.legend(loc="upper left")
-    moving = sorted([errors, line, points], key=lambda a: a.get_zorder()) + [legend]
+    moving = by_zorder([errors, line, points]) + [legend]
     fig.scene = {"key": ("guess", x.tobytes(), y.tobytes()), "axes": (ax,), "errors": errors,
                  "line": line, "legend": legend, "moving": moving}
     return fig.scene

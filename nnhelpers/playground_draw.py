@@ -9,6 +9,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 
 from ._validate import describe, positive_int
+from .blit import by_zorder
 from .playground_model import PlaygroundModel
 from .plotting import COLORS
 
@@ -101,11 +102,10 @@ def _update_artists(art, model):
     ax.set_ylim(0, max(0.8, 1.05 * top) if np.isfinite(top) else 10.0)
     # for blitting (blit.py): everything that changes from frame to frame, in drawing order
     ax_net, ax_data, _ = art["axes"]
-    by_z = lambda artists: sorted(artists, key=lambda a: a.get_zorder())   # noqa: E731
     moving = [art["links"], art["nodes"]]
     ax_data.apply_aspect()                  # its box follows the data's extent: place it now
-    moving += by_z(art["points"] + [art["shade"], art["line"], art["title"], *ax_data.spines.values()])
-    moving += by_z([art["train"], art["test"], ax.get_legend(), *ax.spines.values()])
+    moving += by_zorder(art["points"] + [art["shade"], art["line"], art["title"], *ax_data.spines.values()])
+    moving += by_zorder([art["train"], art["test"], ax.get_legend(), *ax.spines.values()])
     # the fixed part (titles, node labels, loss axes) depends only on this key; the same scene
     # object across redraws lets blit.py keep its stored background, e.g. when only the noise changes
     fig = ax_net.figure

@@ -363,3 +363,13 @@ def test_rotation_into_uint8_rounds_the_float_result():
         nh.rotate_images(np.full((4, 4), 255.0), 10, fill=-1.0, dtype=np.uint8)
     with pytest.raises(TypeError, match="dtype must be a NumPy number type"):
         nh.rotate_images(batch, 10, dtype="text")
+
+
+def test_to_gray_weights_colours_like_the_eye_and_lays_rgba_on_white():
+    pixel = lambda *rgb: np.full((2, 2, len(rgb)), rgb, dtype=float)   # noqa: E731
+    assert nh.to_gray(pixel(255, 0, 0))[0, 0] == pytest.approx(0.299 * 255)      # pure red
+    assert nh.to_gray(pixel(0, 255, 0))[0, 0] == pytest.approx(0.587 * 255)      # green looks lightest
+    assert nh.to_gray(pixel(0, 0, 255))[0, 0] == pytest.approx(0.114 * 255)
+    assert nh.to_gray(pixel(100, 100, 100))[0, 0] == pytest.approx(100.0)
+    assert nh.to_gray(pixel(0, 0, 0, 0))[0, 0] == pytest.approx(255.0)            # transparent = paper
+    assert nh.to_gray(pixel(0, 0, 0, 51))[0, 0] == pytest.approx(255.0 * 0.8)     # 20 % opaque black ink

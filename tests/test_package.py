@@ -59,3 +59,15 @@ def test_modules_stay_small():
              for p in (ROOT / "nnhelpers").glob("*.py")}
     too_long = {name: n for name, n in sizes.items() if n > 230}
     assert not too_long, f"split these modules (about 150 lines each): {too_long}"
+
+
+def test_apply_style_sets_the_course_look_and_setup_leaves_nothing_else():
+    import matplotlib as mpl
+    from nnhelpers.plotting import STYLE, apply_style
+    with mpl.rc_context():
+        mpl.rcParams["figure.dpi"] = 200
+        mpl.rcParams["axes.grid"] = False
+        apply_style()
+        assert mpl.rcParams["figure.dpi"] == 90 and mpl.rcParams["axes.grid"] is True
+        assert all(mpl.rcParams[k] == v for k, v in STYLE.items() if k != "figure.figsize")
+        assert list(mpl.rcParams["figure.figsize"]) == list(STYLE["figure.figsize"])
