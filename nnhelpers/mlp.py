@@ -115,6 +115,9 @@ class MLP:
         `lr` is a number or a function epoch → number. `augment(X_batch, rng)`
         may return a changed copy of each batch (e.g. shifted images).
         `callback(epoch, history)` runs after each epoch; returning False stops.
+        `rng` (a NumPy Generator) shuffles the batches and feeds `augment`;
+        None means a new generator seeded with 0, so two calls without one
+        repeat the same order: pass one generator to continue its sequence.
 
         Introduced in: 06_training_a_network.ipynb
         """
