@@ -231,7 +231,7 @@ def test_run_trains_in_the_background_until_pause():
         w = Playground()
         w.run_button.click()
         assert w.running and w.run_button.disabled and not w.pause_button.disabled
-        for _ in range(100):                      # let the task run a few chunks
+        for _ in range(1000):                     # let the task run a few chunks (up to ~10 s on a slow machine)
             await asyncio.sleep(0.01)
             if w.model.epoch >= 20:
                 break
