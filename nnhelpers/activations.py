@@ -10,6 +10,7 @@ from ._validate import as_array, positive, real
 
 def step(z, threshold=0.0):
     """Heaviside step: 1.0 where z >= threshold, else 0.0.
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -20,6 +21,7 @@ def step(z, threshold=0.0):
 
 def step_prime(z):
     """Derivative of the step: 0 everywhere (undefined at the jump; taken as 0).
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -43,6 +45,7 @@ def sigmoid(z):
 
 def sigmoid_prime(z):
     """Derivative σ'(z) = σ(z)(1 − σ(z)).
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -53,6 +56,7 @@ def sigmoid_prime(z):
 
 def logit(p):
     """Inverse of the sigmoid, ln(p / (1 − p)), for p strictly between 0 and 1.
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
@@ -66,6 +70,7 @@ def logit(p):
 
 def tanh(z):
     """Hyperbolic tangent, output in (−1, 1).
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -75,6 +80,7 @@ def tanh(z):
 
 def tanh_prime(z):
     """Derivative 1 − tanh(z)².
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -84,6 +90,7 @@ def tanh_prime(z):
 
 def relu(z):
     """Rectified linear unit max(0, z).
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -93,6 +100,7 @@ def relu(z):
 
 def relu_prime(z):
     """Derivative of ReLU: 1 where z > 0, else 0.
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 02_activation_and_the_neuron.ipynb
@@ -127,6 +135,7 @@ def softmax_prime(z):
 
 def safe_log(p, floor=1e-300):
     """Natural log that never warns: values below `floor` are raised to it.
+
     Elementwise: an array of any shape gives an array of the same shape.
 
     Introduced in: 08_training_better_and_faster.ipynb

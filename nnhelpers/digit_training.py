@@ -8,9 +8,7 @@ rotated copies) never needs a float copy of all its pixels at once.
 import numpy as np
 
 from ._validate import as_array, generator, labels as check_labels, positive_int
-from .activations import sigmoid
-from .digits import digit_targets, scale_pixels
-from .network import NeuralNetwork
+from .digits import check_pixel_range, digit_targets, scale_pixels
 
 CHUNK = 500   # images scaled together, and between two progress-bar updates
 
@@ -20,10 +18,7 @@ def _pixels(images):
     x = as_array(images, "images", ndim=3, dtype=None)
     if x.dtype.kind not in "iuf":
         raise TypeError(f"images must contain only numbers, got dtype {x.dtype}")
-    if x.size and (x.min() < 0 or x.max() > 255):
-        raise ValueError(f"images must hold pixel values 0..255, got values from "
-                         f"{x.min()} to {x.max()}")
-    return x.reshape(len(x), -1)
+    return check_pixel_range(x).reshape(len(x), -1)
 
 
 def flatten_images(images):
@@ -73,13 +68,13 @@ def train_network(net, images, labels, epochs=1, rng=None, progress=False):
 
 
 def _outputs(net, X):
-    """Outputs for raw pixel rows X (n, inputs) → (n, outputs): `query` for each row, or
-    for the book's network the same sums for a chunk of rows at once (rows are examples)."""
+    """Outputs for raw pixel rows X (n, inputs) → (n, outputs), a chunk of rows at a time:
+    `net.query_batch` where the network has it, else `query` for each row."""
     outputs = np.empty((len(X), net.onodes))
     for start in range(0, len(X), 20 * CHUNK):
         inputs = scale_pixels(X[start:start + 20 * CHUNK])
-        if isinstance(net, NeuralNetwork):
-            out = sigmoid(sigmoid(inputs @ net.wih.T) @ net.who.T)
+        if hasattr(net, "query_batch"):
+            out = net.query_batch(inputs)
         else:
             out = np.array([net.query(x) for x in inputs]).reshape(len(inputs), -1)
         outputs[start:start + len(inputs)] = out

@@ -23,11 +23,19 @@ def scale_pixels(images, low=0.01, high=1.0):
 
     Introduced in: 07_mnist_handwritten_digits.ipynb
     """
-    x = as_array(images, "images")
+    x = check_pixel_range(as_array(images, "images"))
+    return scale_to_range(x, low, high, x_min=0.0, x_max=255.0)
+
+
+def check_pixel_range(x):
+    """x itself, after checking that every value is a pixel value 0..255 (ValueError if not).
+
+    Introduced in: 07_mnist_handwritten_digits.ipynb
+    """
     if x.size and (x.min() < 0 or x.max() > 255):
         raise ValueError(f"images must hold pixel values 0..255, got values from "
                          f"{x.min()} to {x.max()}")
-    return scale_to_range(x, low, high, x_min=0.0, x_max=255.0)
+    return x
 
 
 def digit_targets(labels, n_classes=10, low=0.01, high=0.99):

@@ -9,7 +9,7 @@ import numpy as np
 from ._validate import as_array, choice, positive, real
 from .activations import ACTIVATIONS, sigmoid, softmax
 from .datasets import make_gaussians
-from .blit import BlitExplorer, by_zorder, current_scene
+from .blit import BlitExplorer, current_scene
 from .explorer import explorer, slider
 from .plotting import COLORS
 
@@ -105,9 +105,7 @@ def draw_neuron(fig, w1, w2, b, X=None, y=None):
         lines = ax.plot(-(w2 * t + b) / w1, t, color="k", lw=1.5, label="output = 0.5")
     legend = ax.legend(loc="upper left", fontsize=8)
     art["changing"] = lines + [legend]
-    # what a blitting explorer redraws over the shading, in a full draw's order (grid and spines too)
-    art["moving"] = by_zorder([art["image"], ax.xaxis, ax.yaxis, *ax.spines.values(), *lines,
-                               *art["points"]]) + [legend]
+    art["moving"] = [art["image"], *lines, legend]        # what changes (for blitting)
     accuracy = float(np.mean((sigmoid(X @ np.array([w1, w2]) + b) >= 0.5) == (y == 1)))
     line = "" if (w1 or w2) else "   (w1 = w2 = 0: no line)"
     return f"w1 = {w1:.2f}   w2 = {w2:.2f}   b = {b:.2f}   accuracy = {accuracy:.4f}{line}"

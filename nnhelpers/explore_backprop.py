@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 
 from .backprop import (SPLITS, ComparisonTable, compare_hidden_errors, hidden_errors,  # noqa: F401
                        hidden_gradient, split_shares)
-from .blit import BlitExplorer, by_zorder, current_scene
+from .blit import BlitExplorer, current_scene, title_text
 from .explorer import slider
 from .explore_signals import LINK_WIDTH, MARGINS
 from .plotting import COLORS, draw_network
@@ -93,14 +93,14 @@ def _scene_split(fig, W, e):
                    for i, colour in enumerate(BAR_COLOURS)]
     art["totals"] = [ax_bar.text(j + 1.27, 0.0, "", ha="center", fontsize=8) for j in range(2)]
     ax_bar.set(xticks=[1, 2], xticklabels=["hidden 1", "hidden 2"], ylabel="error", xlim=(0.45, 2.55))
-    zero = ax_bar.axhline(0, color=COLORS["edge"], lw=0.8)
+    ax_bar.axhline(0, color=COLORS["edge"], lw=0.8)
     handles = [Patch(color=c) for c in BAR_COLOURS]
     ax_bar.legend(handles, ["from e1", "from e2", "hidden error"], loc="upper left", fontsize=8)
-    art["title"] = ax_bar.text(0.5, 1.02, "", transform=ax_bar.transAxes, ha="center", va="bottom",
-                               fontsize=ax_bar.title.get_fontsize())   # not set_title: it is blitted
-    # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
-    art["moving"] = (by_zorder([*ax_net.lines, *ax_net.collections, *ax_net.texts[:4], *ax_net.texts[6:]])
-                     + by_zorder([ax_bar.yaxis, zero, *ax_bar.patches, *ax_bar.texts, ax_bar.get_legend()]))
+    art["title"] = title_text(ax_bar)
+    # what changes (for blitting): the y axis too, as its range follows the bars
+    art["moving"] = [*art["links"], *[f for row in art["flows"] for f in row], *art["values"],
+                     *[p for row in art["pieces"] for p in row], ax_bar.yaxis, *ax_bar.patches,
+                     *art["totals"], art["title"]]
     fig.scene = art
     return art
 

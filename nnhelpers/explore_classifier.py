@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ._validate import as_array, describe, generator, positive, positive_int, real
-from .blit import BlitExplorer, by_zorder, current_scene
+from .blit import BlitExplorer, current_scene, title_text
 from .explorer import slider
 from .plotting import COLORS
 
@@ -110,8 +110,8 @@ def draw_classifier(fig, A):
     Introduced in: 01_neurons.ipynb
     """
     A = real(A, "A")
-    width, length, labels = make_bugs(rng=np.random.default_rng(1))
     art = current_scene(fig, "bugs") or _scene_bugs(fig)
+    width, length, labels = art["bugs"]
     _set_lines(fig, art, [(A, dict(color="k", lw=1.5, label=f"y = {A:.2f} · x"))],
                "Ladybirds below the line, caterpillars above")
     errors = [t - A * x for x, _, t in BUG_EXAMPLES]
@@ -124,10 +124,10 @@ def _scene_bugs(fig):
     """Axes with the bugs and the training examples; _set_lines adds the lines y = A · x."""
     fig.clear()
     ax = fig.add_subplot()
-    _draw_bugs(ax, *make_bugs(rng=np.random.default_rng(1)))
-    title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom",
-                    fontsize=ax.title.get_fontsize())             # not set_title: it is blitted
-    fig.scene = {"key": "bugs", "axes": (ax,), "lines": [], "legend": None, "title": title, "moving": []}
+    bugs = make_bugs(rng=np.random.default_rng(1))
+    _draw_bugs(ax, *bugs)
+    fig.scene = {"key": "bugs", "axes": (ax,), "bugs": bugs, "lines": [], "legend": None,
+                 "title": title_text(ax), "moving": []}
     return fig.scene
 
 
@@ -140,8 +140,7 @@ def _set_lines(fig, art, lines, title):
     art["lines"] = [ax.plot(x, a * x, **style)[0] for a, style in lines]
     art["legend"] = _legend_outside(fig, ax)
     art["title"].set_text(title)
-    # what a blitting explorer redraws, in the order a full draw would (bugs sit above the lines)
-    art["moving"] = by_zorder([*art["lines"], *ax.collections]) + [art["legend"], art["title"]]
+    art["moving"] = [*art["lines"], art["legend"], art["title"]]     # what changes (for blitting)
 
 
 def classifier_explorer(A=0.25):

@@ -13,7 +13,7 @@ from ._validate import positive, positive_int, real
 from .descent import (CURVE_MIN_W, MINIMA, classify_end, descend_2d, error_curve,
                       error_curve_slope, gradient_descent_1d, two_minima, two_minima_gradient,
                       verdict_1d)
-from .blit import BlitExplorer, current_scene
+from .blit import BlitExplorer, current_scene, title_text
 from .explorer import slider
 from .plotting import COLORS
 
@@ -83,8 +83,7 @@ def _scene_1d(fig):
            "point": ax.plot([], [], "o", color=COLORS["test"], ms=9, zorder=3)[0],
            "off": ax.text(0.5, 0.93, "", transform=ax.transAxes, ha="center", color=COLORS["test"],
                           bbox={"facecolor": "white", "edgecolor": "none"}),
-           "title": ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom",
-                            fontsize=ax.title.get_fontsize())}   # not set_title: titles cannot be blitted
+           "title": title_text(ax)}
     ax.set(xlim=(-2.5, 6.5), ylim=(0, 22), xlabel="weight w", ylabel="error E(w)")
     art["gap"] = ax_gap.semilogy([], [], color=COLORS["train"], lw=1)[0]
     art["gap_point"] = ax_gap.plot([], [], "o", color=COLORS["test"], ms=7)[0]

@@ -15,7 +15,7 @@ from .explore_classifier import (BUG_EXAMPLES, classifier_explorer, draw_classif
                                  slope_steps_explorer, train_slope)
 from .explore_gates import (GATES, draw_gate_lines, fewest_line_mistakes, logic_unit,
                             truth_table, xnor_network)
-from .blit import BlitExplorer, by_zorder, current_scene
+from .blit import BlitExplorer, current_scene
 from .explorer import slider
 from .neuron_schematic import draw_neuron_schematic
 from .plotting import COLORS
@@ -78,7 +78,7 @@ def _scene_machine(fig):
               title="Error = truth − prediction")
     fig.scene = {"key": "predicting_machine", "axes": (left, right), "line": line, "error": error,
                  "point": point, "label": legend.get_texts()[0],
-                 "moving": by_zorder([line, error, left.collections[0]]) + [legend, point]}
+                 "moving": [line, error, legend, point]}
     return fig.scene
 
 

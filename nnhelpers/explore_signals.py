@@ -8,7 +8,7 @@ import numpy as np
 
 from ._validate import as_array, positive_int, real
 from .activations import sigmoid
-from .blit import BlitExplorer, by_zorder, current_scene
+from .blit import BlitExplorer, current_scene
 from .explorer import slider
 from .plotting import COLORS, draw_network
 
@@ -141,12 +141,10 @@ def _scene_signals(fig):
         art["guides"].append(ax_sig.plot([], [], ls=":", color=colour, lw=1)[0])
     ax_sig.set(xlim=(-6, 6), ylim=(0, 1), xlabel="combined input X", ylabel="output O",
                title="O = sigmoid(X)")
-    legend = ax_sig.legend(loc="lower right")
-    # what a blitting explorer redraws, in the order a full draw would (by zorder, axes by axes)
+    ax_sig.legend(loc="lower right")
     art["axes"] = (ax_net, ax_sig)
-    art["moving"] = (by_zorder([*ax_net.lines, *ax_net.collections, *art["values"], *art["combined"],
-                           *art["weights"][0], *art["weights"][1]])
-                     + by_zorder([*art["guides"], *art["points"], legend]))
+    art["moving"] = [*art["links"], *art["values"], *art["combined"], *art["weights"][0],
+                     *art["weights"][1], *art["guides"], *art["points"]]     # what changes (for blitting)
     fig.scene = art
     return art
 

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ._validate import as_array, generator, positive_int, real
-from .blit import BlitExplorer, by_zorder, current_scene
+from .blit import BlitExplorer, current_scene
 from .explorer import slider
 from .plotting import COLORS
 
@@ -60,14 +60,13 @@ def _scene_guess(fig, x, y):
     fig.clear()
     ax = fig.add_subplot()
     errors = ax.vlines(x, y, y, color=COLORS["test"], lw=0.8, alpha=0.6, label="errors")
-    points = ax.scatter(x, y, color=COLORS["train"], s=18, zorder=3, label="examples")
+    ax.scatter(x, y, color=COLORS["train"], s=18, zorder=3, label="examples")
     line, = ax.plot([0.0, 3.0], [0.0, 0.0], color="k", lw=1.5, label="y = w·x + b")
     ax.set(xlim=(0, 3), ylim=(-2, 10), xlabel="input x", ylabel="output y",
            title="Machine learning ≈ finding a function")
     legend = ax.legend(loc="upper left")
-    moving = by_zorder([errors, line, points]) + [legend]
     fig.scene = {"key": ("guess", x.tobytes(), y.tobytes()), "axes": (ax,), "errors": errors,
-                 "line": line, "legend": legend, "moving": moving}
+                 "line": line, "legend": legend, "moving": [errors, line, legend]}
     return fig.scene
 
 

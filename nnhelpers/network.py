@@ -51,6 +51,16 @@ class NeuralNetwork:
         """
         return self._forward(inputs)[2].ravel()
 
+    def query_batch(self, X):
+        """Outputs for many examples at once, rows are examples: X (n, input_nodes) → (n, output_nodes).
+
+        The same numbers as `query` on each row: sigmoid(sigmoid(X · W_ihᵀ) · W_hoᵀ).
+
+        Introduced in: 07_mnist_handwritten_digits.ipynb
+        """
+        X = as_array(X, "X", shape=(None, self.inodes))
+        return sigmoid(sigmoid(X @ self.wih.T) @ self.who.T)
+
     def loss(self, inputs, targets):
         """E = ½ Σ (t − o)² for one example (a float).
 

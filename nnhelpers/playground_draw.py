@@ -9,7 +9,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap
 
 from ._validate import describe, positive_int
-from .blit import by_zorder
+from .blit import title_text
 from .playground_model import PlaygroundModel
 from .plotting import COLORS
 
@@ -100,12 +100,12 @@ def _update_artists(art, model):
     ax.set_xlim(0, _nice_above(max(10, model.epoch)))       # changes rarely: the axes can be reused
     top = max(max(h["train"]), max(h["test"]))
     ax.set_ylim(0, max(0.8, 1.05 * top) if np.isfinite(top) else 10.0)
-    # for blitting (blit.py): everything that changes from frame to frame, in drawing order
+    # for blitting (blit.py): everything that changes from frame to frame (blit.py repaints
+    # the fixed artists a full draw puts above them, such as spines and the legend)
     ax_net, ax_data, _ = art["axes"]
-    moving = [art["links"], art["nodes"]]
     ax_data.apply_aspect()                  # its box follows the data's extent: place it now
-    moving += by_zorder(art["points"] + [art["shade"], art["line"], art["title"], *ax_data.spines.values()])
-    moving += by_zorder([art["train"], art["test"], ax.get_legend(), *ax.spines.values()])
+    moving = [art["links"], art["nodes"], *art["points"], art["shade"], art["line"], art["title"],
+              art["train"], art["test"]]
     # the fixed part (titles, node labels, loss axes) depends only on this key; the same scene
     # object across redraws lets blit.py keep its stored background, e.g. when only the noise changes
     fig = ax_net.figure
@@ -167,10 +167,8 @@ def _draw_boundary(ax, model, resolution):
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
-    title = ax.text(0.5, 1.02, f"{model.dataset}: train ● test ○", transform=ax.transAxes, ha="center",
-                    va="bottom", fontsize=ax.title.get_fontsize())   # not set_title: it is blitted
     return {"shade": shade, "grid": (gx, gy, resolution), "line": None, "points": points,
-            "title": title}
+            "title": title_text(ax, f"{model.dataset}: train ● test ○")}
 
 
 def _draw_losses(ax, model):

@@ -140,23 +140,3 @@ def test_error_split_explorer_follows_its_controls():
     assert "e_hidden=(2.1000, 4.4000)" in ex.readout.value
     ex.controls["e2"].value = 0.0
     assert "e_hidden=(1.6000, 2.4000)" in ex.readout.value
-
-
-def test_updating_a_drawn_figure_gives_the_same_picture_as_drawing_afresh():
-    # draw_error_split reuses its artists on a figure it has drawn on: the result must not
-    # depend on what was drawn before (link widths, bar heights, labels, axis range)
-    import io
-    from PIL import Image
-    from nnhelpers.explorer import render_png
-    from nnhelpers.plotting import new_figure
-
-    def pixels(fig):
-        return np.asarray(Image.open(io.BytesIO(render_png(fig))).convert("RGB")).astype(int)
-
-    values = dict(w11=0.5, w21=4.5, w12=3.0, w22=0.2, e1=-0.9, e2=0.35, how="transpose")
-    reused = new_figure(8.0, 3.8)
-    draw_error_split(reused)                       # the defaults first
-    text = draw_error_split(reused, **values)
-    fresh = new_figure(8.0, 3.8)
-    assert draw_error_split(fresh, **values) == text
-    assert np.array_equal(pixels(reused), pixels(fresh))

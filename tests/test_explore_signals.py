@@ -128,26 +128,6 @@ def test_draw_signals_bad_slider_value_names_it(kwargs, message):
         draw_signals(Figure(), **kwargs)
 
 
-def test_updating_a_drawn_figure_gives_the_same_picture_as_drawing_afresh():
-    # draw_signals reuses its artists on a figure it has drawn on: the picture must not depend
-    # on what was drawn before (link widths and colours, labels, points on the sigmoid)
-    import io
-    from PIL import Image
-    from nnhelpers.explorer import render_png
-    from nnhelpers.plotting import new_figure
-
-    def pixels(fig):
-        return np.asarray(Image.open(io.BytesIO(render_png(fig))).convert("RGB")).astype(int)
-
-    values = dict(w11=-1.5, w12=0.05, w21=2.0, w22=-0.3, input1=-0.8, input2=0.9)
-    reused = new_figure(8.0, 3.6)
-    draw_signals(reused)                             # the defaults first
-    text = draw_signals(reused, **values)
-    fresh = new_figure(8.0, 3.6)
-    assert draw_signals(fresh, **values) == text
-    assert np.array_equal(pixels(reused), pixels(fresh))
-
-
 def test_signals_explorer_redraws_only_what_moves():
     ex = signals_explorer()
     scene = ex.fig.scene

@@ -135,3 +135,11 @@ def test_rejects_unknown_rule_bad_rng_and_bad_inputs():
         net.query([1, np.nan, 3])
     with pytest.raises(ValueError, match="targets must hold 2 numbers"):
         net.train([1, 2, 3], [0.5])
+
+
+def test_query_batch_gives_query_for_every_row():
+    net = nh.NeuralNetwork(4, 3, 2, 0.1, rng=np.random.default_rng(2))
+    X = np.random.default_rng(3).uniform(0.01, 1.0, (5, 4))
+    np.testing.assert_allclose(net.query_batch(X), [net.query(x) for x in X], rtol=1e-12)
+    with pytest.raises(ValueError, match=r"X must have shape \(any, 4\)"):
+        net.query_batch(X[:, :3])

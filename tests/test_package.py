@@ -44,12 +44,14 @@ def test_import_has_no_side_effects():
 
 
 def test_setup_notebook_sets_four_decimals():
+    import matplotlib as mpl
     import numpy as np
     old = np.get_printoptions()
     try:
-        nh.setup_notebook()
-        assert np.get_printoptions()["precision"] == 4
-        assert np.array2string(np.array([1 / 3])) == "[0.3333]"
+        with mpl.rc_context():                   # it also sets the plot style: undone afterwards
+            nh.setup_notebook()
+            assert np.get_printoptions()["precision"] == 4
+            assert np.array2string(np.array([1 / 3])) == "[0.3333]"
     finally:
         np.set_printoptions(**old)
 
